@@ -1,0 +1,132 @@
+package incident
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Reference is a published running tally: a claim to compare the tool's own
+// count against, not a truth.
+type Reference struct {
+	// Line is the physical line of the references file the row starts on.
+	Line int
+	// AsOf is the date the tally was published for; Since is the start of
+	// the period it covers (both inclusive).
+	AsOf, Since time.Time
+	Published   int
+	// Wording is the tally as the source worded it; Scope is what it says
+	// it counts.
+	Wording, Scope string
+	SourceURLs     []string
+}
+
+var refRequired = []string{"as_of", "published"}
+
+// LoadReferences reads a references CSV: a header naming the columns as_of
+// and published (required), since, wording, scope and source_url (optional,
+// matched like Load's), then one row per published tally. An empty since
+// means 1 January of the as_of year. Unlike Load, it stops at the first bad
+// row with a *PositionError: references are few and each one matters. A
+// file with a header and no rows gives no references and no error.
+func LoadReferences(r io.Reader) ([]Reference, error) {
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, ErrEmpty
+	}
+	if err != nil {
+		return nil, positionError(err, "header")
+	}
+	index := make(map[string]int)
+	for i, h := range header {
+		index[normalize(h)] = i
+	}
+	var missing []string
+	for _, c := range refRequired {
+		if _, ok := index[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if missing != nil {
+		return nil, &MissingColumnsError{Missing: missing, Found: header}
+	}
+	var refs []Reference
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return refs, nil
+		}
+		if err != nil {
+			return nil, positionError(err, "row")
+		}
+		if blank(rec) {
+			continue
+		}
+		ref, err := parseReference(cr, header, index, rec)
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, ref)
+	}
+}
+
+func positionError(err error, column string) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &PositionError{Line: pe.StartLine, Col: pe.Column, Column: column, Err: pe.Err}
+	}
+	return err
+}
+
+func parseReference(cr *csv.Reader, header []string, index map[string]int, rec []string) (Reference, error) {
+	line, _ := cr.FieldPos(0)
+	if len(rec) != len(header) {
+		_, col := cr.FieldPos(len(rec) - 1)
+		return Reference{}, &PositionError{Line: line, Col: col, Column: "row",
+			Err: fmt.Errorf("row has %d fields but the header has %d", len(rec), len(header))}
+	}
+	get := func(name string) string {
+		if i, ok := index[name]; ok {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	fail := func(name string, format string, args ...any) error {
+		i := index[name]
+		l, col := cr.FieldPos(i)
+		return &PositionError{Line: l, Col: col, Column: strings.TrimSpace(header[i]), Err: fmt.Errorf(format, args...)}
+	}
+	ref := Reference{Line: line, Wording: get("wording"), Scope: get("scope"), SourceURLs: splitURLs(get("source_url"))}
+	for _, c := range refRequired {
+		if get(c) == "" {
+			return Reference{}, fail(c, "required value is empty")
+		}
+	}
+	var reason string
+	if ref.AsOf, reason = parseDate(get("as_of")); reason != "" {
+		return Reference{}, fail("as_of", "%s", reason)
+	}
+	ref.Since = time.Date(ref.AsOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
+	if s := get("since"); s != "" {
+		if ref.Since, reason = parseDate(s); reason != "" {
+			return Reference{}, fail("since", "%s", reason)
+		}
+		if ref.Since.After(ref.AsOf) {
+			return Reference{}, fail("since", "%s is after as_of %s", s, get("as_of"))
+		}
+	}
+	if ref.Published, reason = parseCount(get("published")); reason != "" {
+		return Reference{}, fail("published", "%s", reason)
+	}
+	return ref, nil
+}

@@ -1,0 +1,176 @@
+package incident
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Weapon is the canonical kind of weapon used in an incident. Its order is
+// the order in which weapons are listed in every table and chart legend.
+type Weapon uint8
+
+// The canonical weapons.
+const (
+	Rocket Weapon = iota
+	Drone
+	Mortar
+	IED
+	SmallArms
+	OtherWeapon
+
+	// NumWeapons is the number of canonical weapons; Weapon values are
+	// 0 to NumWeapons-1, so a [NumWeapons]int holds a count per weapon.
+	NumWeapons = int(OtherWeapon) + 1
+)
+
+// weaponTerm describes one canonical weapon: its code in CSV files and
+// JSON, its label for people, its colour, and the other spellings accepted
+// in a weapon cell. This table is the whole weapon vocabulary.
+type weaponTerm struct {
+	code, label string
+	// color is one of the Okabe-Ito colour-blind-safe colours, as #RRGGBB;
+	// the same in every chart and in the workbook.
+	color     string
+	spellings []string
+}
+
+var weaponTerms = [NumWeapons]weaponTerm{
+	Rocket:      {"rocket", "Rocket", "#D55E00", []string{"rockets"}},
+	Drone:       {"drone", "Drone", "#0072B2", []string{"drones"}},
+	Mortar:      {"mortar", "Mortar", "#E69F00", []string{"mortars"}},
+	IED:         {"ied", "IED", "#009E73", []string{"ieds"}},
+	SmallArms:   {"small_arms", "Small arms", "#CC79A7", []string{"small_arm"}},
+	OtherWeapon: {"other", "Other", "#999999", []string{"others"}},
+}
+
+var weaponIndex = func() map[string]Weapon {
+	m := make(map[string]Weapon)
+	for w, t := range weaponTerms {
+		m[t.code] = Weapon(w)
+		for _, s := range t.spellings {
+			m[s] = Weapon(w)
+		}
+	}
+	return m
+}()
+
+// Weapons returns every canonical weapon in display order.
+func Weapons() []Weapon {
+	ws := make([]Weapon, NumWeapons)
+	for i := range ws {
+		ws[i] = Weapon(i)
+	}
+	return ws
+}
+
+// String returns the weapon's code, as written in CSV and JSON: "rocket".
+func (w Weapon) String() string { return w.term().code }
+
+// Label returns the weapon's name for people: "Small arms".
+func (w Weapon) Label() string { return w.term().label }
+
+// Color returns the weapon's fixed colour as "#RRGGBB".
+func (w Weapon) Color() string { return w.term().color }
+
+func (w Weapon) term() weaponTerm {
+	if int(w) >= NumWeapons {
+		return weaponTerm{code: fmt.Sprintf("weapon(%d)", w), label: "?", color: "#000000"}
+	}
+	return weaponTerms[w]
+}
+
+// ParseWeapon returns the weapon a cell names. Matching ignores case,
+// surrounding space, and treats inner spaces and hyphens as underscores,
+// so "Small arms", "small-arms" and "SMALL_ARMS" are all SmallArms; plurals
+// ("rockets", "IEDs") are accepted.
+func ParseWeapon(s string) (Weapon, bool) {
+	w, ok := weaponIndex[normalize(s)]
+	return w, ok
+}
+
+// WeaponCodes lists the accepted codes, for error messages:
+// "rocket, drone, mortar, ied, small_arms, other".
+func WeaponCodes() string {
+	codes := make([]string, NumWeapons)
+	for i, t := range weaponTerms {
+		codes[i] = t.code
+	}
+	return strings.Join(codes, ", ")
+}
+
+// TargetType is the kind of site attacked. The zero value means the row did
+// not say.
+type TargetType string
+
+// The target types.
+const (
+	MilitaryBase TargetType = "military_base"
+	Diplomatic   TargetType = "diplomatic"
+	Airport      TargetType = "airport"
+	Convoy       TargetType = "convoy"
+	OtherTarget  TargetType = "other"
+)
+
+// TargetTypes lists the target types in display order.
+var TargetTypes = []TargetType{MilitaryBase, Diplomatic, Airport, Convoy, OtherTarget}
+
+// Outcome says what became of an attack. An empty cell means Executed.
+type Outcome string
+
+// The outcomes.
+const (
+	Executed    Outcome = "executed"
+	Intercepted Outcome = "intercepted"
+	// Foiled means the attack was never launched (weapons seized); such
+	// rows are excluded from the counts by default.
+	Foiled Outcome = "foiled"
+)
+
+// Outcomes lists the outcomes in display order.
+var Outcomes = []Outcome{Executed, Intercepted, Foiled}
+
+// Confidence is how well sourced an incident is. An empty cell means High;
+// Low marks rows that rest only on partisan outlets or re-posts.
+type Confidence string
+
+// The confidence levels.
+const (
+	High Confidence = "high"
+	Low  Confidence = "low"
+)
+
+// Confidences lists the confidence levels in display order.
+var Confidences = []Confidence{High, Low}
+
+// parseTerm returns the term of terms that s names, matched like ParseWeapon.
+func parseTerm[T ~string](s string, terms []T) (T, bool) {
+	n := normalize(s)
+	for _, t := range terms {
+		if n == string(t) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// termList formats terms for an error message: "high, low".
+func termList[T ~string](terms []T) string {
+	s := make([]string, len(terms))
+	for i, t := range terms {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// normalize folds a vocabulary cell or a header name to its lookup key:
+// lower case, no surrounding space, inner runs of spaces and hyphens as
+// one underscore.
+func normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !strings.ContainsAny(s, " -\t") {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '\t'
+	}), "_")
+}

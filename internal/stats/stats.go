@@ -1,0 +1,277 @@
+// Package stats computes the report's figures from counted incidents. It is
+// pure: no I/O, no clock, no randomness; the same incidents give the same
+// Summary whatever their order.
+package stats
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"report/internal/incident"
+)
+
+// Options adjusts Summarize.
+type Options struct {
+	// Year is the report year for the year to date; 0 means the year of the
+	// latest incident.
+	Year int
+}
+
+// Totals are the sums over a set of incidents. Empty (not reported) counts
+// add 0, except munitions, which add 1 (see incident.Count).
+type Totals struct {
+	Incidents, Munitions, Intercepted, Killed, Wounded int
+	// ByWeapon counts incidents per weapon, indexed by incident.Weapon.
+	ByWeapon [incident.NumWeapons]int
+}
+
+func (t *Totals) add(inc *incident.Incident) {
+	t.Incidents++
+	t.Munitions += inc.Munitions.N
+	t.Intercepted += inc.Intercepted.N
+	t.Killed += inc.Killed.N
+	t.Wounded += inc.Wounded.N
+	t.ByWeapon[inc.Weapon]++
+}
+
+// Month holds the totals of one calendar month.
+type Month struct {
+	// Start is the first day of the month, 00:00 UTC.
+	Start time.Time
+	Totals
+}
+
+// Site holds the incidents at one site (sites are told apart by their exact
+// name).
+type Site struct {
+	Name      string
+	Incidents int
+	// ByWeapon counts incidents per weapon, indexed by incident.Weapon.
+	ByWeapon [incident.NumWeapons]int
+	// First and Last are the dates of the site's first and last incidents.
+	First, Last time.Time
+}
+
+// WeaponTotals holds the totals of one weapon.
+type WeaponTotals struct {
+	Weapon                                             incident.Weapon
+	Incidents, Munitions, Intercepted, Killed, Wounded int
+}
+
+// Day is one day of the year to date.
+type Day struct {
+	Date time.Time
+	// Incidents is the number on that day; Cumulative the number from
+	// 1 January through that day.
+	Incidents, Cumulative int
+}
+
+// YearToDate is the running count of the report year.
+type YearToDate struct {
+	Year int
+	// Through is the last day counted: the latest incident's date, or
+	// 31 December when the data goes beyond the report year. Zero when
+	// there are no incidents.
+	Through time.Time
+	// Incidents is the count from 1 January through Through.
+	Incidents int
+	// Days runs from 1 January through Through, one entry a day.
+	Days []Day
+}
+
+// Reconciled is a published tally beside our count over the same dates.
+type Reconciled struct {
+	incident.Reference
+	// Counted is the number of counted incidents dated Since to AsOf,
+	// both inclusive.
+	Counted int
+	// Difference is Counted minus Published: positive when we count more.
+	Difference int
+}
+
+// Summary is every figure of the report.
+type Summary struct {
+	// First and Last are the dates of the earliest and latest incidents;
+	// zero when there are none.
+	First, Last time.Time
+	Total       Totals
+	// Months runs from the month of First to the month of Last, months
+	// without incidents included; empty when there are no incidents.
+	Months []Month
+	// Sites is ordered by incidents, most first, then by name.
+	Sites []Site
+	// Weapons has one entry per canonical weapon, in vocabulary order,
+	// weapons without incidents included.
+	Weapons    []WeaponTotals
+	YearToDate YearToDate
+	References []Reconciled
+}
+
+// Summarize computes the Summary of counted incidents, reconciling each
+// published tally in refs. With no incidents it returns a Summary of zeros
+// (no months, no sites, every weapon at 0, references counted as 0). It
+// fails only when opts.Year is set and no incident falls in that year.
+func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options) (*Summary, error) {
+	s := &Summary{Weapons: make([]WeaponTotals, incident.NumWeapons)}
+	for w := range s.Weapons {
+		s.Weapons[w].Weapon = incident.Weapon(w)
+	}
+	if len(incs) > 0 {
+		s.First, s.Last = incs[0].Date, incs[0].Date
+		for i := range incs {
+			if d := incs[i].Date; d.Before(s.First) {
+				s.First = d
+			} else if d.After(s.Last) {
+				s.Last = d
+			}
+		}
+		nMonths := monthIndex(s.Last, s.First) + 1
+		s.Months = make([]Month, nMonths)
+		for i := range s.Months {
+			s.Months[i].Start = time.Date(s.First.Year(), s.First.Month()+time.Month(i), 1, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	// daily[i] counts the incidents on day First+i.
+	daily := make([]int, dayIndex(s.Last, s.First)+1)
+	if len(incs) == 0 {
+		daily = nil
+	}
+	sites := make(map[string]*Site)
+	for i := range incs {
+		inc := &incs[i]
+		s.Total.add(inc)
+		s.Months[monthIndex(inc.Date, s.First)].add(inc)
+		daily[dayIndex(inc.Date, s.First)]++
+		w := &s.Weapons[inc.Weapon]
+		w.Incidents++
+		w.Munitions += inc.Munitions.N
+		w.Intercepted += inc.Intercepted.N
+		w.Killed += inc.Killed.N
+		w.Wounded += inc.Wounded.N
+		site := sites[inc.Site]
+		if site == nil {
+			site = &Site{Name: inc.Site, First: inc.Date, Last: inc.Date}
+			sites[inc.Site] = site
+		}
+		site.Incidents++
+		site.ByWeapon[inc.Weapon]++
+		if inc.Date.Before(site.First) {
+			site.First = inc.Date
+		}
+		if inc.Date.After(site.Last) {
+			site.Last = inc.Date
+		}
+	}
+	s.Sites = make([]Site, 0, len(sites))
+	for _, site := range sites {
+		s.Sites = append(s.Sites, *site)
+	}
+	sort.Slice(s.Sites, func(i, j int) bool {
+		a, b := &s.Sites[i], &s.Sites[j]
+		if a.Incidents != b.Incidents {
+			return a.Incidents > b.Incidents
+		}
+		return a.Name < b.Name
+	})
+
+	// cum[i] counts the incidents from First through First+i.
+	cum := make([]int, len(daily))
+	total := 0
+	for i, n := range daily {
+		total += n
+		cum[i] = total
+	}
+	// through counts the incidents dated on or before d.
+	through := func(d time.Time) int {
+		if len(cum) == 0 || d.Before(s.First) {
+			return 0
+		}
+		return cum[min(dayIndex(d, s.First), len(cum)-1)]
+	}
+
+	year := opts.Year
+	if year == 0 && len(incs) > 0 {
+		year = s.Last.Year()
+	}
+	if err := s.yearToDate(year, opts.Year != 0, daily, through); err != nil {
+		return nil, err
+	}
+	for _, ref := range refs {
+		n := through(ref.AsOf) - through(ref.Since.AddDate(0, 0, -1))
+		s.References = append(s.References, Reconciled{Reference: ref, Counted: n, Difference: n - ref.Published})
+	}
+	return s, nil
+}
+
+func (s *Summary) yearToDate(year int, explicit bool, daily []int, through func(time.Time) int) error {
+	s.YearToDate.Year = year
+	if year == 0 {
+		return nil
+	}
+	jan1 := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	dec31 := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	if len(daily) == 0 || s.Last.Before(jan1) || s.First.After(dec31) ||
+		through(dec31)-through(jan1.AddDate(0, 0, -1)) == 0 {
+		if !explicit {
+			return nil
+		}
+		if len(daily) == 0 {
+			return fmt.Errorf("no counted incidents, so none in %d", year)
+		}
+		return fmt.Errorf("no counted incidents in %d (counted incidents run from %s to %s)",
+			year, s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly))
+	}
+	end := s.Last
+	if end.After(dec31) {
+		end = dec31
+	}
+	y := &s.YearToDate
+	y.Through = end
+	base := through(jan1.AddDate(0, 0, -1))
+	for d := jan1; !d.After(end); d = d.AddDate(0, 0, 1) {
+		n := 0
+		if i := dayIndex(d, s.First); i >= 0 && i < len(daily) {
+			n = daily[i]
+		}
+		y.Days = append(y.Days, Day{Date: d, Incidents: n, Cumulative: through(d) - base})
+	}
+	y.Incidents = through(end) - base
+	return nil
+}
+
+// TopSites returns the first n sites and, when there are more, one more
+// entry that sums the rest, named "Other sites (K)" for K sites, with the
+// earliest First and latest Last among them. n < 1 is taken as 1.
+func TopSites(sites []Site, n int) []Site {
+	n = max(n, 1)
+	if len(sites) <= n {
+		return sites
+	}
+	top := append([]Site(nil), sites[:n]...)
+	rest := sites[n:]
+	other := Site{Name: fmt.Sprintf("Other sites (%d)", len(rest)), First: rest[0].First, Last: rest[0].Last}
+	for _, s := range rest {
+		other.Incidents += s.Incidents
+		for w, c := range s.ByWeapon {
+			other.ByWeapon[w] += c
+		}
+		if s.First.Before(other.First) {
+			other.First = s.First
+		}
+		if s.Last.After(other.Last) {
+			other.Last = s.Last
+		}
+	}
+	return append(top, other)
+}
+
+// monthIndex counts the calendar months from the month of base to that of d.
+func monthIndex(d, base time.Time) int {
+	return (d.Year()-base.Year())*12 + int(d.Month()) - int(base.Month())
+}
+
+// dayIndex counts the days from base to d; both are dates at 00:00 UTC.
+func dayIndex(d, base time.Time) int {
+	return int(d.Sub(base).Hours() / 24)
+}
