@@ -126,10 +126,11 @@ func plural(n int, one, many string) string {
 // rejected row has one Problem per bad field, all with the same Line.
 type Problem struct {
 	Status Status // Excluded, Duplicate or Rejected
-	// Line is the physical line on which the row starts; Col is the
-	// 1-based character column of the field (the first field when the
-	// problem is with the whole row).
-	Line, Col int
+	// Line is the physical line on which the row starts. FieldLine and
+	// Col are the line and 1-based character column of the field (the
+	// first field when the problem is with the whole row); FieldLine is
+	// Line except in a row whose quoted values span lines.
+	Line, FieldLine, Col int
 	// Column is the field's header name as written in the file, or "" when
 	// the problem is with the whole row.
 	Column string
@@ -139,11 +140,12 @@ type Problem struct {
 	Record []string
 }
 
-// String formats the problem as line:col: column: reason, the way the tool
-// prints it after the file name: "12:31: date: cannot parse ...".
+// String formats the problem as line:col: column: reason, with the field's
+// line, the way the tool prints it after the file name:
+// "12:31: date: cannot parse ...".
 func (p Problem) String() string {
 	if p.Column == "" {
-		return fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Reason)
+		return fmt.Sprintf("%d:%d: %s", p.FieldLine, p.Col, p.Reason)
 	}
-	return fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Col, p.Column, p.Reason)
+	return fmt.Sprintf("%d:%d: %s: %s", p.FieldLine, p.Col, p.Column, p.Reason)
 }

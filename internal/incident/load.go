@@ -279,22 +279,28 @@ func (l *loader) row(rec []string) {
 		l.reject(rec)
 		return
 	}
-	inc := Incident{Line: line}
-	l.parse(rec, &inc)
+	// Parse straight into the slice's next element: an Incident is large,
+	// and one passed to l.exclude from the stack would escape to the heap.
+	l.ds.Incidents = append(l.ds.Incidents, Incident{Line: line})
+	inc := &l.ds.Incidents[len(l.ds.Incidents)-1]
+	l.parse(rec, inc)
 	if len(l.problems) > 0 {
+		l.ds.Incidents = l.ds.Incidents[:len(l.ds.Incidents)-1]
 		l.reject(rec)
 		return
 	}
 	if inc.ID != "" {
 		if first, dup := l.seen[inc.ID]; dup {
 			l.problem(l.index[fID], "id", inc.ID, fmt.Sprintf("duplicate of line %d, which has the same id", first))
+			l.ds.Incidents = l.ds.Incidents[:len(l.ds.Incidents)-1]
 			l.file(Duplicate, rec)
 			l.ds.Rows.Duplicates++
 			return
 		}
 		l.seen[inc.ID] = line
 	}
-	if col, reason, excluded := l.exclude(&inc); excluded {
+	if col, reason, excluded := l.exclude(inc); excluded {
+		l.ds.Incidents = l.ds.Incidents[:len(l.ds.Incidents)-1]
 		i := l.position(col)
 		l.problem(i, col, l.value(rec, i), reason)
 		l.file(Excluded, rec)
@@ -302,7 +308,6 @@ func (l *loader) row(rec []string) {
 		return
 	}
 	l.ds.Rows.Counted++
-	l.ds.Incidents = append(l.ds.Incidents, inc)
 }
 
 // position returns the record position of the named column, or 0.
@@ -488,8 +493,9 @@ func (l *loader) problem(i int, column, value, reason string) {
 	if i < 0 {
 		i = 0
 	}
+	start, _ := l.cr.FieldPos(0)
 	line, col := l.cr.FieldPos(i)
-	l.problems = append(l.problems, Problem{Line: line, Col: col, Column: column, Value: value, Reason: reason})
+	l.problems = append(l.problems, Problem{Line: start, FieldLine: line, Col: col, Column: column, Value: value, Reason: reason})
 }
 
 func (l *loader) reject(rec []string) {
@@ -520,8 +526,12 @@ func (l *loader) rejectUnparsable(pe *csv.ParseError, rec []string) {
 	case errors.Is(pe.Err, csv.ErrQuote):
 		reason = `a quoted value is not closed properly: a quote must be followed by a comma or the end of the line, and quotes inside are doubled`
 	}
+	col := pe.Column
+	if pe.Line != pe.StartLine {
+		col = 1 // pe.Column is on pe.Line, not on the line the row starts
+	}
 	l.ds.Problems = append(l.ds.Problems, Problem{
-		Status: Rejected, Line: pe.StartLine, Col: pe.Column, Reason: reason,
+		Status: Rejected, Line: pe.StartLine, FieldLine: pe.StartLine, Col: col, Reason: reason,
 		Record: append([]string(nil), rec...),
 	})
 }
@@ -558,10 +568,8 @@ func parseDate(s string) (time.Time, string) {
 	if err == nil {
 		return d, ""
 	}
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		if _, errY := strconv.Atoi(s[:4]); errY == nil {
-			return time.Time{}, fmt.Sprintf("%q is not a calendar date", s)
-		}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:]) {
+		return time.Time{}, fmt.Sprintf("%q is not a calendar date", s)
 	}
 	return time.Time{}, fmt.Sprintf("cannot parse %q as a date: want YYYY-MM-DD", s)
 }
@@ -577,7 +585,10 @@ func parseClock(s string) (string, bool) {
 	if hh > 23 || mm > 59 {
 		return "", false
 	}
-	return fmt.Sprintf("%02d:%02d", hh, mm), true
+	if len(h) == 2 {
+		return s, true
+	}
+	return "0" + s, true
 }
 
 // parseCount parses a non-negative whole number; the reason is "" on
