@@ -256,7 +256,7 @@ func TestLoadExtraColumns(t *testing.T) {
 func TestLoadFileErrors(t *testing.T) {
 	tests := []struct {
 		name, input, want string
-		is               error
+		is                error
 	}{
 		{"empty", "", "file is empty: want a header row, then one row per incident", ErrEmpty},
 		{"header only", "date,site,weapon\n", "no data rows after the header", ErrNoRows},
