@@ -4,7 +4,7 @@ go 1.26.0
 
 require (
 	github.com/xuri/excelize/v2 v2.11.1
-	gonum.org/v1/gonum v0.16.0
+	golang.org/x/image v0.44.0
 	gonum.org/v1/plot v0.17.0
 )
 
@@ -21,9 +21,9 @@ require (
 	github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
-	golang.org/x/image v0.44.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
+	rsc.io/pdf v0.1.1 // indirect
 )
 
 // excelize v2.11.1 requires github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec,

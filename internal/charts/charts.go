@@ -1,0 +1,223 @@
+// Package charts draws the report's four charts from a stats.Summary:
+//
+//   - Monthly: incidents per calendar month, stacked by weapon;
+//   - Cumulative: the year-to-date count as a step line, with every
+//     published tally as a labelled point;
+//   - Sites: incidents at the 15 most-attacked sites and the rest, stacked
+//     by weapon;
+//   - Weapons: incidents per weapon, with munitions and intercepted.
+//
+// Each chart is one figure: a title, a period subtitle, a legend above the
+// plot (never over the data), the plot, and a footer naming the source,
+// the number of incidents and the date of the latest one. Weapons keep
+// their incident.Weapon colour and order in every chart; a weapon without
+// incidents in the whole summary is left out of legends and stacks.
+//
+// A summary without counted incidents still gives a figure: the title, the
+// footer and the message "No counted incidents" in an empty frame.
+//
+// Charts are drawn on a gonum vg canvas and then encoded; only PNG is
+// written for now. All text is Liberation Sans, sized in points, so the
+// charts keep their proportions at any DPI.
+package charts
+
+import (
+	"fmt"
+	"image"
+	"io"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+// Options control every chart. The zero value is usable.
+type Options struct {
+	// Source is the input file's base name, shown in the footer, e.g.
+	// "incidents.csv". When empty the footer leaves the source out.
+	Source string
+	// Width and Height are the image size in pixels; 0 means 1600 x 900
+	// (a zero Width 1600, a zero Height 900). Each must be 0 or from 100
+	// to 10000. The layout is made for 16:9 at 1600 x 900 and 144 DPI.
+	Width, Height int
+	// DPI is the resolution; 0 means 144, so that a 1600 x 900 image is
+	// about 11.1 x 6.25 inches. Text sizes are in points, so a higher DPI
+	// gives larger text on the same number of pixels. It must be 0 or
+	// from 36 to 1200.
+	DPI int
+}
+
+// Defaults for Options.
+const (
+	defaultWidth  = 1600
+	defaultHeight = 900
+	defaultDPI    = 144
+)
+
+// resolve returns the pixel size and resolution o asks for, defaults
+// filled in.
+func (o Options) resolve() (w, h, dpi int, err error) {
+	w, h, dpi = o.Width, o.Height, o.DPI
+	if w == 0 {
+		w = defaultWidth
+	}
+	if h == 0 {
+		h = defaultHeight
+	}
+	if dpi == 0 {
+		dpi = defaultDPI
+	}
+	if w < 100 || w > 10000 || h < 100 || h > 10000 {
+		return 0, 0, 0, fmt.Errorf("image size %dx%d: want 100 to 10000 pixels each way", w, h)
+	}
+	if dpi < 36 || dpi > 1200 {
+		return 0, 0, 0, fmt.Errorf("dpi %d: want 36 to 1200", dpi)
+	}
+	return w, h, dpi, nil
+}
+
+// Monthly writes to w a PNG of the incidents per calendar month, stacked by
+// weapon, for every month from the first to the last incident, months
+// without incidents included. Each bar carries its total.
+func Monthly(w io.Writer, s *stats.Summary, o Options) error {
+	return write(w, "monthly", s, o, monthlyFigure)
+}
+
+// Cumulative writes to w a PNG of the year-to-date count, day by day from
+// 1 January through s.YearToDate.Through, as a step line, with every
+// published tally of s.References drawn at its AsOf date and Published
+// value and labelled like "39 (6 Jun)"; a tally counted from a date other
+// than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies dated outside
+// the report year are left out. Labels are placed so that they overlap
+// neither each other, nor the line, nor the frame, when there is room.
+func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
+	return write(w, "cumulative", s, o, cumulativeFigure)
+}
+
+// Sites writes to w a PNG of the incidents at each site as horizontal bars
+// stacked by weapon, most-attacked at the top: the 15 most-attacked sites
+// and, when there are more, one bar "Other sites (K)" for the rest (see
+// stats.TopSites).
+func Sites(w io.Writer, s *stats.Summary, o Options) error {
+	return write(w, "sites", s, o, sitesFigure)
+}
+
+// Weapons writes to w a PNG of the incidents per weapon, one bar in each
+// weapon's colour, labelled with the incidents, munitions and munitions
+// intercepted. Weapons without incidents are left out.
+func Weapons(w io.Writer, s *stats.Summary, o Options) error {
+	return write(w, "weapons", s, o, weaponsFigure)
+}
+
+// write builds a chart's figure and writes it as a PNG. Errors name the
+// chart: "charts: sites: ...".
+func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) error {
+	if s == nil {
+		return fmt.Errorf("charts: %s: nil summary", name)
+	}
+	px, py, dpi, err := o.resolve()
+	if err != nil {
+		return fmt.Errorf("charts: %s: %w", name, err)
+	}
+	f, err := build(s)
+	if err != nil {
+		return fmt.Errorf("charts: %s: %w", name, err)
+	}
+	f.footer = footer(s, o.Source)
+	if err := writePNG(w, f, px, py, dpi); err != nil {
+		return fmt.Errorf("charts: %s: %w", name, err)
+	}
+	return nil
+}
+
+// writePNG draws f on an image of px x py pixels at dpi and encodes it as
+// PNG to w. Other formats would draw the same figure on another vg.Canvas.
+func writePNG(w io.Writer, f *figure, px, py, dpi int) error {
+	img := image.NewRGBA(image.Rect(0, 0, px, py))
+	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
+	f.draw(draw.New(c))
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(w); err != nil {
+		return fmt.Errorf("write png: %w", err)
+	}
+	return nil
+}
+
+// footer returns the footer line:
+// "Source: incidents.csv · 87 incidents · data through 2021-07-29". An
+// empty source is left out; without incidents the date part reads
+// "no incident dates".
+func footer(s *stats.Summary, source string) string {
+	var parts []string
+	if source != "" {
+		parts = append(parts, "Source: "+source)
+	}
+	parts = append(parts, plural(s.Total.Incidents, "incident", "incidents"))
+	if s.Last.IsZero() {
+		parts = append(parts, "no incident dates")
+	} else {
+		parts = append(parts, "data through "+s.Last.Format("2006-01-02"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// usedWeapons returns the weapons with at least one incident in s, in
+// display order.
+func usedWeapons(s *stats.Summary) []incident.Weapon {
+	var ws []incident.Weapon
+	for _, w := range incident.Weapons() {
+		if s.Total.ByWeapon[w] > 0 {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// weaponLegend returns a legend entry with a square swatch for each weapon.
+func weaponLegend(ws []incident.Weapon) ([]legendEntry, error) {
+	var l []legendEntry
+	for _, w := range ws {
+		c, err := parseColor(w.Color())
+		if err != nil {
+			return nil, fmt.Errorf("weapon %s: %w", w, err)
+		}
+		l = append(l, legendEntry{label: w.Label(), swatch: swatchBox, color: c})
+	}
+	return l, nil
+}
+
+// finite reports whether every x is neither NaN nor infinite; the charts
+// check their numbers before handing them to gonum.
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// noIncidents is the message of a chart without data.
+const noIncidents = "No counted incidents"
+
+// emptyFigure returns a figure with a title and message but no plot.
+func emptyFigure(title, subtitle, message string) *figure {
+	return &figure{title: title, subtitle: subtitle, message: message}
+}
+
+var (
+	_ plot.Plotter    = (*stackedBars)(nil)
+	_ plot.GlyphBoxer = (*stackedBars)(nil)
+	_ plot.Plotter    = (*cumulativePlot)(nil)
+)

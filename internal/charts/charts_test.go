@@ -1,0 +1,324 @@
+package charts
+
+import (
+	"bytes"
+	"flag"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"gonum.org/v1/plot/cmpimg"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
+
+// goldenDelta is how far the colours of two pixels may differ, as a
+// fraction of the largest difference (see cmpimg.EqualApprox).
+const goldenDelta = 0.02
+
+// chartFuncs are the four charts, by the name of their file.
+var chartFuncs = []struct {
+	name string
+	fn   func(io.Writer, *stats.Summary, Options) error
+}{
+	{"monthly", Monthly},
+	{"cumulative", Cumulative},
+	{"sites", Sites},
+	{"weapons", Weapons},
+}
+
+// smallSummary summarizes testdata/incidents.csv (23 counted incidents
+// from February to May 2021, none in April, at 20 sites, no mortars) and
+// testdata/references.csv (close tallies, one since 15 February, and two
+// outside 2021).
+func smallSummary(tb testing.TB) *stats.Summary {
+	tb.Helper()
+	return loadSummary(tb, filepath.Join("testdata", "incidents.csv"), filepath.Join("testdata", "references.csv"))
+}
+
+// emptySummary is the summary of no incidents.
+func emptySummary(tb testing.TB) *stats.Summary {
+	tb.Helper()
+	s, err := stats.Summarize(nil, nil, stats.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// loadSummary summarizes an incident CSV and a references CSV.
+func loadSummary(tb testing.TB, incidents, references string) *stats.Summary {
+	tb.Helper()
+	f, err := os.Open(incidents)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	ds, err := incident.Load(f, incident.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, err := os.Open(references)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer g.Close()
+	refs, err := incident.LoadReferences(g)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := stats.Summarize(ds.Incidents, refs, stats.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// checkGolden compares a PNG with testdata/<name>_golden.png after decoding
+// both. On a mismatch it writes got beside it as <name>_got.png and fails;
+// with -update it rewrites the golden file instead.
+func checkGolden(tb testing.TB, name string, got []byte) {
+	tb.Helper()
+	golden := filepath.Join("testdata", name+"_golden.png")
+	gotPath := filepath.Join("testdata", name+"_got.png")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		os.Remove(gotPath)
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	ok, err := cmpimg.EqualApprox("png", got, want, goldenDelta)
+	if err != nil {
+		tb.Fatalf("compare with %s: %v", golden, err)
+	}
+	if !ok {
+		if err := os.WriteFile(gotPath, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		tb.Fatalf("%s differs from %s (go test -update accepts it)", gotPath, golden)
+	}
+	os.Remove(gotPath)
+}
+
+func TestGolden(t *testing.T) {
+	small, empty := smallSummary(t), emptySummary(t)
+	for _, c := range chartFuncs {
+		for _, tc := range []struct {
+			name string
+			s    *stats.Summary
+			o    Options
+		}{
+			{c.name, small, Options{Source: "incidents.csv"}},
+			// Half the pixels at half the DPI: the same layout.
+			{"empty_" + c.name, empty, Options{Source: "empty.csv", Width: 800, Height: 450, DPI: 72}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := c.fn(&buf, tc.s, tc.o); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, tc.name, buf.Bytes())
+			})
+		}
+	}
+}
+
+func TestImageSize(t *testing.T) {
+	s := smallSummary(t)
+	for _, tc := range []struct {
+		name         string
+		o            Options
+		wantW, wantH int
+	}{
+		{"default", Options{}, 1600, 900},
+		{"custom", Options{Width: 1920, Height: 1080, DPI: 160}, 1920, 1080},
+		{"odd", Options{Width: 1601, Height: 901, DPI: 97}, 1601, 901},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Monthly(&buf, s, tc.o); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Width != tc.wantW || cfg.Height != tc.wantH {
+				t.Errorf("size %dx%d, want %dx%d", cfg.Width, cfg.Height, tc.wantW, tc.wantH)
+			}
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	s := smallSummary(t)
+	for _, tc := range []struct {
+		name string
+		s    *stats.Summary
+		o    Options
+		want string
+	}{
+		{"nil summary", nil, Options{}, "charts: sites: nil summary"},
+		{"negative width", s, Options{Width: -1}, "charts: sites: image size -1x900: want 100 to 10000 pixels each way"},
+		{"huge height", s, Options{Height: 20000}, "charts: sites: image size 1600x20000: want 100 to 10000 pixels each way"},
+		{"tiny dpi", s, Options{DPI: 1}, "charts: sites: dpi 1: want 36 to 1200"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := Sites(&buf, tc.s, tc.o)
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("wrote %d bytes, want none", buf.Len())
+			}
+		})
+	}
+}
+
+// errWriter fails every write.
+type errWriter struct{}
+
+func (errWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestWriteError(t *testing.T) {
+	err := Weapons(errWriter{}, smallSummary(t), Options{})
+	if got, want := err.Error(), "charts: weapons: write png: io: read/write on closed pipe"; got != want {
+		t.Fatalf("err = %q, want %q", got, want)
+	}
+}
+
+// TestOddSummaries draws summaries that stats.Summarize would not give but
+// that a caller could build: none may fail or panic.
+func TestOddSummaries(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2021, m, d, 0, 0, 0, 0, time.UTC) }
+	counted := func() *stats.Summary {
+		s := &stats.Summary{First: day(3, 1), Last: day(3, 2)}
+		s.Total.Incidents = 2
+		s.Total.ByWeapon[incident.Drone] = 2
+		return s
+	}
+	noDays := counted()
+	noDays.YearToDate.Year = 2021
+	refsOnly := counted()
+	refsOnly.YearToDate = stats.YearToDate{Year: 2021, Through: day(1, 2), Days: []stats.Day{{Date: day(1, 1)}, {Date: day(1, 2)}}}
+	refsOnly.References = []stats.Reconciled{
+		{Reference: incident.Reference{AsOf: day(1, 1), Since: day(1, 1), Published: 0}},
+		{Reference: incident.Reference{AsOf: day(12, 31), Published: 1000000}},
+		{Reference: incident.Reference{AsOf: time.Time{}, Published: 3}},
+	}
+	zeroBars := counted()
+	zeroBars.Months = []stats.Month{{Start: day(3, 1)}}
+	zeroBars.Sites = []stats.Site{{Name: "A site with a name far too long to fit beside its bar in any sensible chart layout at all", Incidents: 2}}
+	for _, tc := range []struct {
+		name string
+		s    *stats.Summary
+	}{
+		{"zero value", &stats.Summary{}},
+		{"counted but nothing else", counted()},
+		{"no days in the year", noDays},
+		{"references at the year's ends", refsOnly},
+		{"zero bars", zeroBars},
+	} {
+		for _, c := range chartFuncs {
+			t.Run(tc.name+"/"+c.name, func(t *testing.T) {
+				o := Options{Width: 400, Height: 225, DPI: 36}
+				if err := c.fn(io.Discard, tc.s, o); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	}
+}
+
+func TestLegends(t *testing.T) {
+	s := smallSummary(t)
+	// Mortar and small arms have no counted incidents (the mortar row is
+	// foiled): they are left out.
+	wantWeapons := []string{"Rocket", "Drone", "IED", "Other"}
+	for _, tc := range []struct {
+		name  string
+		build func(*stats.Summary) (*figure, error)
+		want  []string
+	}{
+		{"monthly", monthlyFigure, wantWeapons},
+		{"sites", sitesFigure, wantWeapons},
+		{"weapons", weaponsFigure, wantWeapons},
+		{"cumulative", cumulativeFigure, []string{"Our count", "Published tallies"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.build(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range f.legend {
+				got = append(got, e.label)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("legend %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFooter(t *testing.T) {
+	s := smallSummary(t)
+	one := &stats.Summary{Last: time.Date(2021, 7, 29, 0, 0, 0, 0, time.UTC)}
+	one.Total.Incidents = 1
+	for _, tc := range []struct {
+		name   string
+		s      *stats.Summary
+		source string
+		want   string
+	}{
+		{"small", s, "incidents.csv", "Source: incidents.csv · 23 incidents · data through 2021-05-31"},
+		{"one", one, "x.csv", "Source: x.csv · 1 incident · data through 2021-07-29"},
+		{"no source", s, "", "23 incidents · data through 2021-05-31"},
+		{"empty", emptySummary(t), "empty.csv", "Source: empty.csv · 0 incidents · no incident dates"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := footer(tc.s, tc.source); got != tc.want {
+				t.Errorf("footer = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestYearTallies(t *testing.T) {
+	s := smallSummary(t)
+	var got []string
+	for _, tl := range yearTallies(s.References, 2021) {
+		got = append(got, tl.label)
+	}
+	// The tallies of 2020-12-30 and 2022-01-05 are outside 2021.
+	want := []string{"6 (9 Mar)", "8 (10 Mar)", "8 (12 Mar)", "7 since 15 Feb (1 Apr)", "20 (20 May)", "21 (21 May)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+}
+
+func BenchmarkCharts(b *testing.B) {
+	s := smallSummary(b)
+	for _, c := range chartFuncs {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := c.fn(io.Discard, s, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

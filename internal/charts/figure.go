@@ -1,0 +1,200 @@
+package charts
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// figure is a chart laid out independently of its output format: a header
+// (title, subtitle and legend), a plot, and a footer. Drawing it on a
+// draw.Canvas is all an encoder needs.
+type figure struct {
+	title, subtitle string
+	legend          []legendEntry
+	// plot draws the data; nil means there is none and message is shown
+	// centred in an empty frame instead.
+	plot    *plot.Plot
+	message string
+	footer  string
+}
+
+// swatch is the kind of sample drawn beside a legend label.
+type swatch uint8
+
+const (
+	swatchBox  swatch = iota // a filled square, for bars
+	swatchLine               // a thick line, for a line series
+	swatchRing               // a ring, for points
+)
+
+// legendEntry is one label of a legend and its sample.
+type legendEntry struct {
+	label  string
+	swatch swatch
+	color  color.Color
+}
+
+// Layout lengths, in points.
+const (
+	margin        = vg.Length(14)
+	titleGap      = vg.Length(3)  // between title and subtitle
+	headerGap     = vg.Length(12) // between the header and the plot
+	footerGap     = vg.Length(8)  // between the plot and the footer
+	legendGap     = vg.Length(22) // between legend entries
+	legendRowGap  = vg.Length(4)
+	swatchTextGap = vg.Length(6)
+	// legendBesideGap is the least room between the title block and a
+	// legend drawn beside it.
+	legendBesideGap = vg.Length(30)
+)
+
+// line is one line of text in a style, for layout: its width, and its
+// ascent and descent from the baseline.
+type line struct {
+	sty             text.Style
+	txt             string
+	w, ascent, desc vg.Length
+}
+
+func newLine(sty text.Style, txt string) line {
+	e := sty.FontExtents()
+	return line{sty: sty, txt: txt, w: sty.Width(txt), ascent: e.Ascent, desc: e.Descent}
+}
+
+// draw draws the line with its left end at x and its baseline at y.
+func (l line) draw(c draw.Canvas, x, y vg.Length) {
+	if l.txt == "" {
+		return
+	}
+	sty := l.sty
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+	// text.Plain puts the baseline font size minus ascent above the point.
+	c.FillText(sty, vg.Point{X: x, Y: y + l.ascent - sty.Font.Size}, l.txt)
+}
+
+// draw lays the figure out on c and draws it.
+func (f *figure) draw(c draw.Canvas) {
+	c.SetColor(white)
+	c.Fill(c.Rectangle.Path())
+	in := draw.Crop(c, margin, -margin, margin, -margin)
+	width := in.Max.X - in.Min.X
+
+	title := newLine(textStyle(sansBold, titleSize, black), f.title)
+	sub := newLine(textStyle(sans, subtitleSize, darkGrey), f.subtitle)
+	y := in.Max.Y - title.ascent
+	title.draw(c, in.Min.X, y)
+	y -= title.desc
+	if f.subtitle != "" {
+		y -= titleGap + sub.ascent
+		sub.draw(c, in.Min.X, y)
+		y -= sub.desc
+	}
+
+	if len(f.legend) > 0 {
+		rows := legendRows(f.legend, width)
+		block := max(title.w, sub.w)
+		if len(rows) == 1 && block+legendBesideGap+rows[0].width <= width {
+			// Beside the title block, right-aligned, on the
+			// subtitle's (or title's) baseline.
+			base := y + sub.desc
+			if f.subtitle == "" {
+				base = y + title.desc
+			}
+			rows[0].draw(c, in.Max.X-rows[0].width, base)
+		} else {
+			for _, r := range rows {
+				y -= legendRowGap + r.ascent
+				r.draw(c, in.Min.X, y)
+				y -= r.desc
+			}
+		}
+	}
+	top := y - headerGap
+
+	foot := newLine(textStyle(sans, footerSize, darkGrey), f.footer)
+	foot.draw(c, in.Min.X, in.Min.Y+foot.desc)
+	bottom := in.Min.Y + foot.desc + foot.ascent + footerGap
+
+	area := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: in.Min.X, Y: bottom},
+		Max: vg.Point{X: in.Max.X, Y: max(top, bottom+1)},
+	}}
+	if f.plot != nil {
+		f.plot.Draw(area)
+		return
+	}
+	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, []vg.Point{
+		area.Min, {X: area.Max.X, Y: area.Min.Y}, area.Max, {X: area.Min.X, Y: area.Max.Y}, area.Min,
+	})
+	msg := textStyle(sans, messageSize, darkGrey)
+	msg.XAlign, msg.YAlign = draw.XCenter, draw.YCenter
+	c.FillText(msg, area.Center(), f.message)
+}
+
+// legendRow is a row of legend entries laid out left to right.
+type legendRow struct {
+	entries      []legendEntry
+	labels       []line
+	width        vg.Length
+	ascent, desc vg.Length
+}
+
+// legendRows breaks the legend into rows no wider than width (a row holds
+// at least one entry, however wide).
+func legendRows(entries []legendEntry, width vg.Length) []legendRow {
+	sty := textStyle(sans, legendSize, black)
+	e := sty.FontExtents()
+	newRow := func() legendRow {
+		return legendRow{ascent: e.Ascent, desc: e.Descent}
+	}
+	var rows []legendRow
+	r := newRow()
+	for _, en := range entries {
+		l := newLine(sty, en.label)
+		w := swatchWidth(en.swatch) + swatchTextGap + l.w
+		if len(r.entries) > 0 && r.width+legendGap+w > width {
+			rows = append(rows, r)
+			r = newRow()
+		}
+		if len(r.entries) > 0 {
+			r.width += legendGap
+		}
+		r.width += w
+		r.entries = append(r.entries, en)
+		r.labels = append(r.labels, l)
+	}
+	return append(rows, r)
+}
+
+func swatchWidth(s swatch) vg.Length {
+	if s == swatchLine {
+		return 2 * legendSize
+	}
+	return 0.8 * legendSize
+}
+
+// draw draws the row with its left end at x and its baseline at y.
+func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
+	mid := y + 0.35*legendSize // the middle of a capital letter
+	for i, en := range r.entries {
+		sw := swatchWidth(en.swatch)
+		switch en.swatch {
+		case swatchBox:
+			h := sw / 2
+			c.FillPolygon(en.color, []vg.Point{
+				{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h},
+			})
+		case swatchLine:
+			c.StrokeLine2(draw.LineStyle{Color: en.color, Width: lineWidth}, x, mid, x+sw, mid)
+		case swatchRing:
+			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.color)
+		}
+		x += sw + swatchTextGap
+		r.labels[i].draw(c, x, y)
+		x += r.labels[i].w + legendGap
+	}
+}

@@ -1,0 +1,70 @@
+package charts
+
+import (
+	"strconv"
+	"time"
+
+	"gonum.org/v1/plot/vg"
+
+	"report/internal/stats"
+)
+
+// maxMonthLabels is the most month labels that fit under the bars.
+const maxMonthLabels = 14
+
+// thinMonthLabels labels the months as monthLabels does with the first
+// year; of more than maxMonthLabels months it labels only every k-th, the
+// first included, with k as small as keeps them to maxMonthLabels, and
+// leaves the others "".
+func thinMonthLabels(months []time.Time) []string {
+	k := (len(months) + maxMonthLabels - 1) / maxMonthLabels
+	if k <= 1 {
+		return monthLabels(months, true)
+	}
+	var shown []time.Time
+	for i := 0; i < len(months); i += k {
+		shown = append(shown, months[i])
+	}
+	labels := make([]string, len(months))
+	for i, l := range monthLabels(shown, true) {
+		labels[i*k] = l
+	}
+	return labels
+}
+
+// monthlyFigure builds the figure of Monthly.
+func monthlyFigure(s *stats.Summary) (*figure, error) {
+	const title = "Incidents per month, by weapon"
+	if s.Total.Incidents == 0 || len(s.Months) == 0 {
+		return emptyFigure(title, period(s.First, s.Last), noIncidents), nil
+	}
+	ws := usedWeapons(s)
+	legend, err := weaponLegend(ws)
+	if err != nil {
+		return nil, err
+	}
+	bars := &stackedBars{width: 0.65, labelStyle: barLabelStyle()}
+	for i, w := range ws {
+		l := barLayer{color: legend[i].color, values: make([]float64, len(s.Months))}
+		for m := range s.Months {
+			l.values[m] = float64(s.Months[m].ByWeapon[w])
+		}
+		bars.layers = append(bars.layers, l)
+	}
+	months := make([]time.Time, len(s.Months))
+	top := 0
+	for i, m := range s.Months {
+		months[i] = m.Start
+		bars.labels = append(bars.labels, strconv.Itoa(m.Incidents))
+		top = max(top, int(bars.total(i)))
+	}
+
+	p := newPlot()
+	p.X.Label.Text = "Month"
+	p.Y.Label.Text = "Incidents"
+	categoryAxis(&p.X, thinMonthLabels(months))
+	p.X.Width = vg.Points(1) // keep the baseline under the bars
+	countAxis(&p.Y, float64(top))
+	p.Add(newGrid(false, true), bars)
+	return &figure{title: title, subtitle: period(s.First, s.Last), legend: legend, plot: p}, nil
+}

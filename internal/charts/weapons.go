@@ -1,0 +1,49 @@
+package charts
+
+import (
+	"strconv"
+
+	"report/internal/stats"
+)
+
+// weaponsFigure builds the figure of Weapons: one horizontal bar per weapon
+// with incidents, first weapon at the top, each labelled
+// "20 incidents · 78 munitions · 2 intercepted".
+func weaponsFigure(s *stats.Summary) (*figure, error) {
+	const title = "Incidents by weapon"
+	sub := period(s.First, s.Last)
+	ws := usedWeapons(s)
+	if s.Total.Incidents == 0 || len(ws) == 0 {
+		return emptyFigure(title, sub, noIncidents), nil
+	}
+	legend, err := weaponLegend(ws)
+	if err != nil {
+		return nil, err
+	}
+	// Munitions and intercepted come from s.Weapons, matched by weapon.
+	byWeapon := make(map[int]stats.WeaponTotals)
+	for _, wt := range s.Weapons {
+		byWeapon[int(wt.Weapon)] = wt
+	}
+	n := len(ws)
+	names := make([]string, n)
+	bars := &stackedBars{horizontal: true, width: 0.6, labels: make([]string, n), labelStyle: barLabelStyle()}
+	top := 0
+	for i, w := range ws {
+		// One layer per weapon, non-zero only in its own category, so
+		// each bar has its weapon's colour.
+		l := barLayer{color: legend[i].color, values: make([]float64, n)}
+		k := n - 1 - i // the first weapon at the top
+		count := s.Total.ByWeapon[w]
+		l.values[k] = float64(count)
+		bars.layers = append(bars.layers, l)
+		names[k] = w.Label()
+		wt := byWeapon[int(w)]
+		bars.labels[k] = plural(count, "incident", "incidents") + " · " +
+			plural(wt.Munitions, "munition", "munitions") + " · " +
+			strconv.Itoa(wt.Intercepted) + " intercepted"
+		top = max(top, count)
+	}
+	p := horizontalBarPlot("Weapon", names, top, bars)
+	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+}
