@@ -1,0 +1,398 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/png" // AddPictureFromBytes and chart checks decode PNG
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+const noIncidents = "No counted incidents."
+
+// summary writes the headline figures as label/value rows.
+func (b *builder) summary(sheet string) error {
+	s, d := b.r.Summary, b.r.Data
+	var rows [][]any
+	add := func(label string, value any) { rows = append(rows, []any{label, value}) }
+	gap := func() { rows = append(rows, nil) }
+
+	add("Input file", b.r.Input)
+	if s.Total.Incidents == 0 {
+		add("Period", "none: no counted incidents")
+	} else {
+		add("First incident", s.First)
+		add("Last incident", s.Last)
+	}
+	add("Total incidents", s.Total.Incidents)
+	gap()
+	if y := s.YearToDate; !y.Through.IsZero() {
+		add("Year to date: year", y.Year)
+		add("Year to date: through", y.Through)
+		add("Year to date: incidents", y.Incidents)
+	} else {
+		add("Year to date", "none: no counted incidents in the report year")
+	}
+	switch n := len(s.Months); n {
+	case 0:
+		add("Latest month", "none: no counted incidents")
+	default:
+		last := s.Months[n-1]
+		add("Latest month: "+monthName(last.Start), last.Incidents)
+		if n == 1 {
+			add("Month before", "none: the data covers one month")
+			break
+		}
+		prev := s.Months[n-2]
+		add("Month before: "+monthName(prev.Start), prev.Incidents)
+		add(fmt.Sprintf("Change from %s to %s", monthName(prev.Start), monthName(last.Start)),
+			cell{v: last.Incidents - prev.Incidents, numFmt: fmtSigned})
+	}
+	gap()
+	add("Munitions", s.Total.Munitions)
+	add("Intercepted", s.Total.Intercepted)
+	add("Killed", s.Total.Killed)
+	add("Wounded", s.Total.Wounded)
+	gap()
+	for _, w := range incident.Weapons() {
+		rows = append(rows, []any{cell{v: w.Label() + " incidents", fill: w.Color()}, s.Total.ByWeapon[w]})
+	}
+	gap()
+	add("Rows", d.Rows.String()+" (see Data Quality)")
+	add("Rows read", d.Rows.Read)
+	add("Rows counted", d.Rows.Counted)
+	add("Rows excluded", d.Rows.Excluded)
+	add("Duplicate rows", d.Rows.Duplicates)
+	add("Rejected rows", d.Rows.Rejected)
+	gap()
+	add("Note", `An empty numeric cell in the input means "not reported": it counts as 0, `+
+		`except munitions, which counts as 1.`)
+
+	return b.writeTable(sheet, &table{
+		cols: []column{{name: "Figure"}, {name: "Value", align: "left"}},
+		rows: len(rows),
+		row:  func(i int, dst []any) []any { return append(dst[:0], rows[i]...) },
+	})
+}
+
+func monthName(t time.Time) string { return t.Format("January 2006") }
+
+// weaponColumns returns one column per canonical weapon, headed by its
+// label on its colour.
+func weaponColumns() []column {
+	cols := make([]column, 0, incident.NumWeapons)
+	for _, w := range incident.Weapons() {
+		cols = append(cols, column{name: w.Label(), fill: w.Color()})
+	}
+	return cols
+}
+
+func appendWeapons(dst []any, counts *[incident.NumWeapons]int) []any {
+	for _, n := range counts {
+		dst = append(dst, n)
+	}
+	return dst
+}
+
+func appendTotals(dst []any, t *stats.Totals) []any {
+	dst = append(dst, t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded)
+	return appendWeapons(dst, &t.ByWeapon)
+}
+
+// byMonth writes the totals of every month, then a Total row.
+func (b *builder) byMonth(sheet string) error {
+	s := b.r.Summary
+	cols := []column{{name: "Month", numFmt: fmtMonth}, {name: "Incidents"}, {name: "Munitions"},
+		{name: "Intercepted"}, {name: "Killed"}, {name: "Wounded"}}
+	return b.writeTable(sheet, &table{
+		name: "tblByMonth",
+		cols: append(cols, weaponColumns()...),
+		rows: len(s.Months),
+		row: func(i int, dst []any) []any {
+			m := &s.Months[i]
+			return appendTotals(append(dst[:0], m.Start), &m.Totals)
+		},
+		total:  appendTotals([]any{"Total"}, &s.Total),
+		freeze: 1,
+		empty:  noIncidents,
+	})
+}
+
+// bySite writes every site in Summary.Sites order, then a Total row.
+func (b *builder) bySite(sheet string) error {
+	s := b.r.Summary
+	cols := append([]column{{name: "Site"}, {name: "Incidents"}}, weaponColumns()...)
+	cols = append(cols, column{name: "First"}, column{name: "Last"})
+	var total []any
+	if len(s.Sites) > 0 {
+		total = appendWeapons([]any{fmt.Sprintf("Total (%d sites)", len(s.Sites)), s.Total.Incidents}, &s.Total.ByWeapon)
+		total = append(total, s.First, s.Last)
+	}
+	return b.writeTable(sheet, &table{
+		name: "tblBySite",
+		cols: cols,
+		rows: len(s.Sites),
+		row: func(i int, dst []any) []any {
+			site := &s.Sites[i]
+			dst = appendWeapons(append(dst[:0], site.Name, site.Incidents), &site.ByWeapon)
+			return append(dst, site.First, site.Last)
+		},
+		total:  total,
+		freeze: 1,
+		empty:  noIncidents,
+	})
+}
+
+// byWeapon writes every canonical weapon with its share of the incidents,
+// then a Total row. The share is empty when there are no incidents.
+func (b *builder) byWeapon(sheet string) error {
+	s := b.r.Summary
+	share := func(n int) any {
+		if s.Total.Incidents == 0 {
+			return nil
+		}
+		return float64(n) / float64(s.Total.Incidents)
+	}
+	t := &s.Total
+	return b.writeTable(sheet, &table{
+		name: "tblByWeapon",
+		cols: []column{{name: "Weapon"}, {name: "Incidents"}, {name: "Munitions"}, {name: "Intercepted"},
+			{name: "Killed"}, {name: "Wounded"}, {name: "Share of incidents", numFmt: fmtPercent}},
+		rows: len(s.Weapons),
+		row: func(i int, dst []any) []any {
+			w := &s.Weapons[i]
+			return append(dst[:0], cell{v: w.Weapon.Label(), fill: w.Weapon.Color()},
+				w.Incidents, w.Munitions, w.Intercepted, w.Killed, w.Wounded, share(w.Incidents))
+		},
+		total:  []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, share(t.Incidents)},
+		freeze: 1,
+	})
+}
+
+// monthByWeapon writes the incidents per month and weapon, with a Total
+// column and a Total row.
+func (b *builder) monthByWeapon(sheet string) error {
+	s := b.r.Summary
+	cols := append([]column{{name: "Month", numFmt: fmtMonth}}, weaponColumns()...)
+	return b.writeTable(sheet, &table{
+		name: "tblMonthByWeapon",
+		cols: append(cols, column{name: "Total"}),
+		rows: len(s.Months),
+		row: func(i int, dst []any) []any {
+			m := &s.Months[i]
+			return append(appendWeapons(append(dst[:0], m.Start), &m.ByWeapon), m.Incidents)
+		},
+		total:  append(appendWeapons([]any{"Total"}, &s.Total.ByWeapon), s.Total.Incidents),
+		freeze: 1,
+		empty:  noIncidents,
+	})
+}
+
+// references writes each published tally beside our count. The Source
+// URL(s) cell links to the first URL when it is an http or https URL.
+func (b *builder) references(sheet string) error {
+	refs := b.r.Summary.References
+	return b.writeTable(sheet, &table{
+		name: "tblReferences",
+		cols: []column{{name: "As of"}, {name: "Since"}, {name: "Published"}, {name: "Our count"},
+			{name: "Difference", numFmt: fmtSigned}, {name: "Wording"}, {name: "Scope"}, {name: "Source URL(s)", nowrap: true}},
+		rows: len(refs),
+		row: func(i int, dst []any) []any {
+			r := &refs[i]
+			var urls any = strings.Join(r.SourceURLs, "; ")
+			if len(r.SourceURLs) > 0 && linkable(r.SourceURLs[0]) {
+				urls = cell{v: urls, link: r.SourceURLs[0]}
+			}
+			return append(dst[:0], r.AsOf, r.Since, r.Published, r.Counted, r.Difference, r.Wording, r.Scope, urls)
+		},
+		empty: "No published tallies were given.",
+	})
+}
+
+// linkable reports whether u can be a cell's link: an http or https URL
+// of at most 2,000 characters (Excel refuses longer ones).
+func linkable(u string) bool {
+	l := strings.ToLower(u)
+	return len(u) <= 2000 && (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://"))
+}
+
+// incidentValues gives the value of each schema column of an incident, by
+// name. A count not reported is nil (an empty cell), except munitions,
+// whose N is what the figures count.
+var incidentValues = map[string]func(*incident.Incident) any{
+	"id":            func(inc *incident.Incident) any { return inc.ID },
+	"date":          func(inc *incident.Incident) any { return inc.Date },
+	"time":          func(inc *incident.Incident) any { return inc.Time },
+	"country":       func(inc *incident.Incident) any { return inc.Country },
+	"province":      func(inc *incident.Incident) any { return inc.Province },
+	"site":          func(inc *incident.Incident) any { return inc.Site },
+	"target_type":   func(inc *incident.Incident) any { return string(inc.TargetType) },
+	"weapon":        func(inc *incident.Incident) any { return inc.Weapon.String() },
+	"munitions":     func(inc *incident.Incident) any { return inc.Munitions.N },
+	"intercepted":   func(inc *incident.Incident) any { return known(inc.Intercepted) },
+	"killed":        func(inc *incident.Incident) any { return known(inc.Killed) },
+	"wounded":       func(inc *incident.Incident) any { return known(inc.Wounded) },
+	"outcome":       func(inc *incident.Incident) any { return string(inc.Outcome) },
+	"attributed_to": func(inc *incident.Incident) any { return inc.AttributedTo },
+	"confidence":    func(inc *incident.Incident) any { return string(inc.Confidence) },
+	"source":        func(inc *incident.Incident) any { return inc.Source },
+	"source_url":    func(inc *incident.Incident) any { return strings.Join(inc.SourceURLs, "; ") },
+	"notes":         func(inc *incident.Incident) any { return inc.Notes },
+	"latitude": func(inc *incident.Incident) any {
+		if inc.Position == nil {
+			return nil
+		}
+		return inc.Position.Lat
+	},
+	"longitude": func(inc *incident.Incident) any {
+		if inc.Position == nil {
+			return nil
+		}
+		return inc.Position.Lon
+	},
+}
+
+func known(c incident.Count) any {
+	if !c.Known {
+		return nil
+	}
+	return c.N
+}
+
+// incidents writes every counted row: its line, the schema columns, then
+// the extra columns.
+func (b *builder) incidents(sheet string) error {
+	d := b.r.Data
+	schema := incident.Columns()
+	values := make([]func(*incident.Incident) any, len(schema))
+	cols := []column{{name: "Line"}}
+	for i, name := range schema {
+		values[i] = incidentValues[name]
+		if values[i] == nil {
+			return fmt.Errorf("no value for incident column %q", name)
+		}
+		cols = append(cols, column{name: name})
+	}
+	for _, name := range d.ExtraColumns {
+		cols = append(cols, column{name: name})
+	}
+	return b.writeTable(sheet, &table{
+		name: "tblIncidents",
+		cols: cols,
+		rows: len(d.Incidents),
+		row: func(i int, dst []any) []any {
+			inc := &d.Incidents[i]
+			dst = append(dst[:0], inc.Line)
+			for _, v := range values {
+				dst = append(dst, v(inc))
+			}
+			for _, x := range inc.Extra {
+				dst = append(dst, x)
+			}
+			return dst
+		},
+		freeze: 1,
+		empty:  noIncidents,
+		stream: true,
+	})
+}
+
+// quality writes every excluded, duplicate and rejected row, by line: the
+// problem, then the raw row under the file's header names. Fields beyond
+// the header (a row with too many) go in columns "field N".
+func (b *builder) quality(sheet string) error {
+	d := b.r.Data
+	probs := slices.Clone(d.Problems)
+	slices.SortStableFunc(probs, func(a, b incident.Problem) int { return a.Line - b.Line })
+	width := len(d.Header)
+	for _, p := range probs {
+		width = max(width, len(p.Record))
+	}
+	cols := []column{{name: "Status"}, {name: "Line"}, {name: "Column"}, {name: "Value"}, {name: "Reason"}}
+	for i := range width {
+		name := fmt.Sprintf("field %d", i+1)
+		if i < len(d.Header) {
+			name = d.Header[i]
+		}
+		cols = append(cols, column{name: name})
+	}
+	return b.writeTable(sheet, &table{
+		name: "tblDataQuality",
+		cols: cols,
+		rows: len(probs),
+		row: func(i int, dst []any) []any {
+			p := &probs[i]
+			dst = append(dst[:0], p.Status.String(), p.Line, p.Column, p.Value, p.Reason)
+			for _, v := range p.Record {
+				dst = append(dst, v)
+			}
+			return dst
+		},
+		empty:  "No problems: every row was counted.",
+		stream: true,
+	})
+}
+
+// Chart layout on the Charts sheet.
+const (
+	chartWidth = 1000 // pixels: a chart is shrunk to this width, never enlarged
+	rowPixels  = 20   // the height of a default row (15 points)
+)
+
+// charts embeds the charts one under another, each under its title. A chart
+// that is not a PNG image is an error.
+func (b *builder) charts(sheet string) error {
+	f := b.f
+	title, err := b.styles.id(styleKey{bold: true, size: 14})
+	if err != nil {
+		return err
+	}
+	if err := b.pageSetup(sheet, true, false); err != nil {
+		return err
+	}
+	if len(b.r.Charts) == 0 {
+		return f.SetCellStr(sheet, "A1", "No charts.")
+	}
+	row := 1
+	for i, c := range b.r.Charts {
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(c.PNG))
+		if err == nil && format != "png" {
+			err = fmt.Errorf("is %s, not PNG", format)
+		}
+		if err == nil && (cfg.Width == 0 || cfg.Height == 0) {
+			err = fmt.Errorf("is empty (%dx%d)", cfg.Width, cfg.Height)
+		}
+		if err != nil {
+			return fmt.Errorf("chart %d %q: %w", i+1, c.Title, err)
+		}
+		name := cellName(1, row)
+		if err := f.SetCellStr(sheet, name, clip(c.Title)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, name, name, title); err != nil {
+			return err
+		}
+		scale := min(1, float64(chartWidth)/float64(cfg.Width))
+		err = f.AddPictureFromBytes(sheet, cellName(1, row+1), &excelize.Picture{
+			Extension: ".png",
+			File:      c.PNG,
+			Format: &excelize.GraphicOptions{
+				AltText: c.Title, ScaleX: scale, ScaleY: scale,
+				LockAspectRatio: true, Positioning: "oneCell",
+			},
+		})
+		if err != nil {
+			return fmt.Errorf("chart %d %q: %w", i+1, c.Title, err)
+		}
+		row += 1 + int(math.Ceil(float64(cfg.Height)*scale/rowPixels)) + 2
+	}
+	return nil
+}
