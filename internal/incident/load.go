@@ -337,7 +337,7 @@ func (l *loader) parse(rec []string, inc *Incident) {
 
 	for i, v := range rec {
 		if !utf8.ValidString(v) {
-			l.problem(i, l.ds.Header[i], strings.ToValidUTF8(v, "\uFFFD"), "not valid UTF-8: save the file as UTF-8")
+			l.problem(i, strings.TrimSpace(l.ds.Header[i]), strings.ToValidUTF8(v, "\uFFFD"), "not valid UTF-8: save the file as UTF-8")
 			return
 		}
 	}

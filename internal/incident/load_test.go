@@ -173,9 +173,9 @@ func TestLoadRows(t *testing.T) {
 			`a quoted value opened here is not closed properly, so lines 2 to 3 were read as one row: check the quotes`}},
 	}, {
 		name:  "invalid UTF-8",
-		input: "date,site,weapon\n2021-01-01,Bal\xe1d,rocket\n",
+		input: "date, Site ,weapon\n2021-01-01,Bal\xe1d,rocket\n",
 		rows:  Accounting{Read: 1, Rejected: 1},
-		problems: []problem{{Rejected, 2, 12, "site", "Bal\uFFFDd",
+		problems: []problem{{Rejected, 2, 12, "Site", "Bal\uFFFDd",
 			"not valid UTF-8: save the file as UTF-8"}},
 	}, {
 		name:  "blank and separator-only lines are not rows; a BOM is skipped",

@@ -27,11 +27,16 @@ type Reference struct {
 
 var refRequired = []string{"as_of", "published"}
 
+// ErrEmptyReferences is returned by LoadReferences for a file with no
+// header row.
+var ErrEmptyReferences = errors.New("file is empty: want a header row, then one row per published tally")
+
 // LoadReferences reads a references CSV: a header naming the columns as_of
 // and published (required), since, wording, scope and source_url (optional,
 // matched like Load's), then one row per published tally. An empty since
 // means 1 January of the as_of year. Unlike Load, it stops at the first bad
-// row with a *PositionError: references are few and each one matters. A
+// row, or at a column named twice, with a *PositionError: references are
+// few and each one matters. A
 // file with a header and no rows gives no references and no error.
 func LoadReferences(r io.Reader) ([]Reference, error) {
 	br := bufio.NewReader(r)
@@ -42,14 +47,19 @@ func LoadReferences(r io.Reader) ([]Reference, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, ErrEmpty
+		return nil, ErrEmptyReferences
 	}
 	if err != nil {
 		return nil, positionError(err, "header")
 	}
 	index := make(map[string]int)
 	for i, h := range header {
-		index[normalize(h)] = i
+		key := normalize(h)
+		if j, dup := index[key]; dup && key != "" {
+			line, col := cr.FieldPos(i)
+			return nil, &PositionError{Line: line, Col: col, Column: "header", Err: fmt.Errorf("column %q appears twice (columns %d and %d)", strings.TrimSpace(h), j+1, i+1)}
+		}
+		index[key] = i
 	}
 	var missing []string
 	for _, c := range refRequired {

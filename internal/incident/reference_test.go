@@ -29,7 +29,8 @@ func TestLoadReferences(t *testing.T) {
 func TestLoadReferencesErrors(t *testing.T) {
 	const header = "as_of,since,published\n"
 	tests := []struct{ name, input, want string }{
-		{"empty", "", "file is empty: want a header row, then one row per incident"},
+		{"empty", "", "file is empty: want a header row, then one row per published tally"},
+		{"column twice", "as_of,published,Published \n", `1:17: header: column "Published" appears twice (columns 2 and 3)`},
 		{"missing column", "as_of,count\n", `missing required column published (columns found: "as_of", "count")`},
 		{"bad date", header + "2021-06-31,,39\n", `2:1: as_of: "2021-06-31" is not a calendar date`},
 		{"bad since", header + "2021-06-06,June,39\n", `2:12: since: cannot parse "June" as a date: want YYYY-MM-DD`},
