@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// runReport runs the tool with args and returns its error, stdout and
+// stderr.
+func runReport(tb testing.TB, args ...string) (error, string, string) {
+	tb.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, &stdout, &stderr)
+	return err, stdout.String(), stderr.String()
+}
+
+// readSummary decodes out/summary.json into a generic value.
+func readSummary(tb testing.TB, dir string) map[string]any {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(data, &v); err != nil {
+		tb.Fatalf("summary.json: %v", err)
+	}
+	return v
+}
+
+// get walks a decoded JSON value by object keys and array indexes.
+func get(tb testing.TB, v any, path ...any) any {
+	tb.Helper()
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				tb.Fatalf("%v: not an object at %q", path, k)
+			}
+			if v, ok = m[k]; !ok {
+				tb.Fatalf("%v: no key %q", path, k)
+			}
+		case int:
+			a, ok := v.([]any)
+			if !ok || k >= len(a) {
+				tb.Fatalf("%v: no index %d", path, k)
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+func TestRunJune6(t *testing.T) {
+	out := t.TempDir()
+	err, stdout, stderr := runReport(t, "-in", "testdata/june6.csv", "-out", out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if got, want := stderr, "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+	if !strings.Contains(stdout, filepath.Join(out, "report.xlsx")) {
+		t.Errorf("stdout = %q, want the written files", stdout)
+	}
+	s := readSummary(t, out)
+	for _, c := range []struct {
+		path []any
+		want any
+	}{
+		{[]any{"rows", "read"}, 2.0},
+		{[]any{"rows", "counted"}, 2.0},
+		{[]any{"totals", "incidents"}, 2.0},
+		{[]any{"totals", "munitions"}, 3.0},
+		{[]any{"totals", "intercepted"}, 2.0},
+		{[]any{"by_month", 0, "month"}, "2021-06"},
+		{[]any{"by_month", 0, "incidents"}, 2.0},
+		{[]any{"by_month", 0, "munitions"}, 3.0},
+		{[]any{"by_month", 0, "intercepted"}, 2.0},
+		{[]any{"by_month", 0, "by_weapon", "rocket"}, 1.0},
+		{[]any{"by_month", 0, "by_weapon", "drone"}, 1.0},
+		{[]any{"by_weapon", 0, "weapon"}, "rocket"},
+		{[]any{"by_weapon", 0, "incidents"}, 1.0},
+		{[]any{"by_weapon", 1, "weapon"}, "drone"},
+		{[]any{"by_weapon", 1, "incidents"}, 1.0},
+		{[]any{"by_weapon", 1, "munitions"}, 2.0},
+		{[]any{"by_weapon", 1, "intercepted"}, 2.0},
+		{[]any{"year_to_date", "year"}, 2021.0},
+		{[]any{"year_to_date", "through"}, "2021-06-06"},
+		{[]any{"year_to_date", "incidents"}, 2.0},
+	} {
+		if got := get(t, s, c.path...); got != c.want {
+			t.Errorf("summary.json %v = %v, want %v", c.path, got, c.want)
+		}
+	}
+	if got := len(get(t, s, "by_month").([]any)); got != 1 {
+		t.Errorf("by_month has %d months, want 1", got)
+	}
+	for _, name := range []string{"monthly", "cumulative", "sites", "weapons"} {
+		assertPNG(t, filepath.Join(out, "charts", name+".png"))
+	}
+	assertNoTempFiles(t, out)
+
+	// The same figures in the workbook, as Excel shows them.
+	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+	assertCells(t, wb, []cell{
+		{"Summary", "A5", "Total incidents"}, {"Summary", "B5", "2"},
+		{"Summary", "A13", "Munitions"}, {"Summary", "B13", "3"},
+		{"Summary", "A14", "Intercepted"}, {"Summary", "B14", "2"},
+		{"Summary", "A18", "Rocket incidents"}, {"Summary", "B18", "1"},
+		{"Summary", "A19", "Drone incidents"}, {"Summary", "B19", "1"},
+		{"Summary", "B25", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
+		// By Month: Month, Incidents, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
+		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "3"}, {"By Month", "D2", "2"},
+		{"By Month", "G1", "Rocket"}, {"By Month", "G2", "1"}, {"By Month", "H1", "Drone"}, {"By Month", "H2", "1"},
+		{"By Month", "A3", "Total"}, {"By Month", "B3", "2"},
+		// By Weapon: Weapon, Incidents, Munitions, Intercepted
+		{"By Weapon", "A2", "Rocket"}, {"By Weapon", "B2", "1"}, {"By Weapon", "C2", "1"}, {"By Weapon", "D2", "0"},
+		{"By Weapon", "A3", "Drone"}, {"By Weapon", "B3", "1"}, {"By Weapon", "C3", "2"}, {"By Weapon", "D3", "2"},
+		{"By Weapon", "A8", "Total"}, {"By Weapon", "B8", "2"}, {"By Weapon", "C8", "3"}, {"By Weapon", "D8", "2"},
+		{"Month x Weapon", "B2", "1"}, {"Month x Weapon", "C2", "1"}, {"Month x Weapon", "H2", "2"},
+		// Incidents: Line, then the file's columns; intercepted left empty on line 2.
+		{"Incidents", "A2", "2"}, {"Incidents", "B2", "A16"}, {"Incidents", "C2", "2021-06-06"}, {"Incidents", "D2", "00:15"},
+		{"Incidents", "J2", "1"}, {"Incidents", "K2", ""},
+		{"Incidents", "A3", "3"}, {"Incidents", "I3", "drone"}, {"Incidents", "J3", "2"}, {"Incidents", "K3", "2"},
+	})
+	if got := sheetRows(t, wb, "Incidents"); got != 3 {
+		t.Errorf("Incidents sheet has %d rows, want a header and 2 incidents", got)
+	}
+	if got := sheetRows(t, wb, "Data Quality"); got != 2 {
+		t.Errorf("Data Quality sheet has %d rows, want a header and a note that all rows were counted", got)
+	}
+	// A real date cell: a serial number (44353 is 2021-06-06) shown as a date.
+	if raw, err := wb.GetCellValue("Incidents", "C2", excelize.Options{RawCellValue: true}); err != nil || raw != "44353" {
+		t.Errorf("Incidents!C2 raw value = %q, %v; want the date serial 44353", raw, err)
+	}
+}
+
+// cell is a cell's expected value as Excel formats it.
+type cell struct{ sheet, ref, want string }
+
+func openWorkbook(tb testing.TB, path string) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
+}
+
+func assertCells(tb testing.TB, f *excelize.File, cells []cell) {
+	tb.Helper()
+	for _, c := range cells {
+		got, err := f.GetCellValue(c.sheet, c.ref)
+		if err != nil {
+			tb.Errorf("%s!%s: %v", c.sheet, c.ref, err)
+			continue
+		}
+		if got != c.want {
+			tb.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
+		}
+	}
+}
+
+// sheetRows returns the number of rows of sheet that have a value.
+func sheetRows(tb testing.TB, f *excelize.File, sheet string) int {
+	tb.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		tb.Fatalf("%s: %v", sheet, err)
+	}
+	return len(rows)
+}
+
+func TestRunMixed(t *testing.T) {
+	out := t.TempDir()
+	err, _, stderr := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	wantStderr := `testdata/mixed.csv:7:30: weapon: unknown weapon "laser": want one of rocket, drone, mortar, ied, small_arms, other
+testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id
+testdata/mixed.csv:10:4: date: "2021-04-31" is not a calendar date
+read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
+`
+	if stderr != wantStderr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantStderr)
+	}
+	s := readSummary(t, out)
+	wantJSON := map[string]any{
+		"input": "testdata/mixed.csv",
+		"rows":  map[string]any{"read": 9.0, "counted": 5.0, "excluded": 1.0, "duplicates": 1.0, "rejected": 2.0},
+		"rejected": []any{
+			map[string]any{"line": 7.0, "column": "weapon", "value": "laser", "reason": `unknown weapon "laser": want one of rocket, drone, mortar, ied, small_arms, other`},
+			map[string]any{"line": 10.0, "column": "date", "value": "2021-04-31", "reason": `"2021-04-31" is not a calendar date`},
+		},
+		"duplicates": []any{map[string]any{"line": 8.0, "column": "id", "value": "M2", "reason": "duplicate of line 3, which has the same id"}},
+		"excluded":   []any{map[string]any{"line": 9.0, "column": "outcome", "value": "foiled", "reason": "foiled: never launched, so not counted as an attack"}},
+		"period":     map[string]any{"first": "2021-01-10", "last": "2021-03-15"},
+		"totals":     map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
+		"by_month": []any{
+			month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)),
+			month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)),
+			month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0)),
+		},
+		"by_site": []any{
+			site("Balad Air Base", 2, weapons(1, 1, 0, 0, 0, 0), "2021-01-10", "2021-03-15"),
+			site("Ain al-Asad Air Base", 1, weapons(1, 0, 0, 0, 0, 0), "2021-03-03", "2021-03-03"),
+			site("Erbil Air Base", 1, weapons(1, 0, 0, 0, 0, 0), "2021-01-22", "2021-01-22"),
+			site("Supply route, Babil", 1, weapons(0, 0, 0, 1, 0, 0), "2021-03-15", "2021-03-15"),
+		},
+		"by_weapon": []any{
+			weapon("rocket", 3, 27, 0, 1, 10), weapon("drone", 1, 2, 1, 0, 0), weapon("mortar", 0, 0, 0, 0, 0),
+			weapon("ied", 1, 1, 0, 0, 0), weapon("small_arms", 0, 0, 0, 0, 0), weapon("other", 0, 0, 0, 0, 0),
+		},
+		"year_to_date": map[string]any{"year": 2021.0, "through": "2021-03-15", "incidents": 5.0},
+		"references": []any{
+			map[string]any{"as_of": "2021-01-31", "since": "2021-01-15", "published": 1.0, "counted": 1.0, "difference": 0.0,
+				"wording": `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
+			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "published": 4.0, "counted": 5.0, "difference": 1.0,
+				"wording": `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
+		},
+	}
+	for k, want := range wantJSON {
+		if got := s[k]; !reflect.DeepEqual(got, want) {
+			t.Errorf("summary.json %q:\n got %v\nwant %v", k, got, want)
+		}
+	}
+	for k := range s {
+		if _, ok := wantJSON[k]; !ok {
+			t.Errorf("summary.json has unchecked key %q", k)
+		}
+	}
+
+	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+	assertCells(t, wb, []cell{
+		{"Summary", "B5", "5"},
+		{"Summary", "A10", "Latest month: March 2021"}, {"Summary", "B10", "3"},
+		{"Summary", "A11", "Month before: February 2021"}, {"Summary", "B11", "0"},
+		{"Summary", "A12", "Change from February 2021 to March 2021"}, {"Summary", "B12", "+3"},
+		{"Summary", "B26", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
+		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
+		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "C5", "30"}, {"By Month", "F5", "10"},
+		{"By Site", "A2", "Balad Air Base"}, {"By Site", "B2", "2"}, {"By Site", "I2", "2021-01-10"}, {"By Site", "J2", "2021-03-15"},
+		{"References", "C3", "4"}, {"References", "D3", "5"}, {"References", "E3", "+1"},
+		// Incidents: the file's line, "Rockets" as its canonical weapon, the
+		// default munitions of M5 shown, the extra column kept.
+		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},
+		{"Incidents", "V1", "analyst"}, {"Incidents", "V6", "cd"},
+		// Data Quality: every row not counted, in file order, with its raw values.
+		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "weapon"}, {"Data Quality", "D2", "laser"},
+		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id"},
+		{"Data Quality", "A4", "excluded"}, {"Data Quality", "B4", "9"},
+		{"Data Quality", "A5", "rejected"}, {"Data Quality", "B5", "10"}, {"Data Quality", "D5", "2021-04-31"}, {"Data Quality", "G5", "2021-04-31"},
+	})
+	if got := sheetRows(t, wb, "Incidents"); got != 6 {
+		t.Errorf("Incidents sheet has %d rows, want a header and 5 incidents", got)
+	}
+	if got := sheetRows(t, wb, "Data Quality"); got != 5 {
+		t.Errorf("Data Quality sheet has %d rows, want a header and 4 problems", got)
+	}
+}
+
+func weapons(rocket, drone, mortar, ied, smallArms, other float64) map[string]any {
+	return map[string]any{"rocket": rocket, "drone": drone, "mortar": mortar, "ied": ied, "small_arms": smallArms, "other": other}
+}
+
+func month(m string, incidents, munitions, intercepted, killed, wounded float64, byWeapon map[string]any) map[string]any {
+	return map[string]any{"month": m, "incidents": incidents, "munitions": munitions, "intercepted": intercepted,
+		"killed": killed, "wounded": wounded, "by_weapon": byWeapon}
+}
+
+func site(name string, incidents float64, byWeapon map[string]any, first, last string) map[string]any {
+	return map[string]any{"site": name, "incidents": incidents, "by_weapon": byWeapon, "first": first, "last": last}
+}
+
+func weapon(w string, incidents, munitions, intercepted, killed, wounded float64) map[string]any {
+	return map[string]any{"weapon": w, "incidents": incidents, "munitions": munitions, "intercepted": intercepted,
+		"killed": killed, "wounded": wounded}
+}
+
+func assertPNG(tb testing.TB, path string) {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		tb.Errorf("%s is not a PNG", path)
+	}
+}
+
+// assertNoTempFiles fails if a temporary output file was left in dir.
+func assertNoTempFiles(tb testing.TB, dir string) {
+	tb.Helper()
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.Contains(d.Name(), ".tmp-") {
+			tb.Errorf("temporary file left behind: %s", path)
+		}
+		return nil
+	})
+}
+
+func TestRunErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // the error message; "" for -h
+	}{
+		{"missing file", []string{"-in", "testdata/nope.csv"}, 1,
+			"testdata/nope.csv: file not found (choose another with -in FILE)"},
+		{"missing column", []string{"-in", "testdata/nocolumn.csv"}, 1,
+			`testdata/nocolumn.csv: missing required column weapon (columns found: "date", "site", "weapons")`},
+		{"missing references given", []string{"-in", "testdata/june6.csv", "-refs", "testdata/nope.csv"}, 1,
+			"testdata/nope.csv: file not found (choose another with -refs FILE)"},
+		{"bad references", []string{"-in", "testdata/june6.csv", "-refs", "testdata/mixed.csv"}, 1,
+			`testdata/mixed.csv: missing required columns as_of, published (columns found: "id", "date", "site", "weapon", "munitions", "intercepted", "killed", "wounded", "outcome", "confidence", "analyst")`},
+		{"year without incidents", []string{"-in", "testdata/june6.csv", "-year", "2020"}, 1,
+			"-year 2020: no counted incidents in 2020 (counted incidents run from 2021-06-06 to 2021-06-06)"},
+		{"unknown flag", []string{"-input", "x.csv"}, 2, "flag provided but not defined: -input"},
+		{"bad year", []string{"-year", "21"}, 2, `-year "21": want a four-digit year such as 2021`},
+		{"stray argument", []string{"data.csv"}, 2, `unexpected argument "data.csv" (run report -h for help)`},
+		{"help", []string{"-h"}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			// An earlier report that a failed run must leave as it was.
+			old := filepath.Join(out, "report.xlsx")
+			if err := os.WriteFile(old, []byte("earlier report"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err, stdout, stderr := runReport(t, append(tt.args, "-out", out)...)
+			if got := exitCode(err); got != tt.code {
+				t.Errorf("exit code = %d, want %d (err %v)", got, tt.code, err)
+			}
+			if tt.want != "" && (err == nil || err.Error() != tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+			if tt.want == "" && !strings.Contains(stderr, "Example:") {
+				t.Errorf("-h printed %q, want the usage with an example", stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if data, _ := os.ReadFile(old); string(data) != "earlier report" {
+				t.Errorf("the earlier report was changed")
+			}
+			if entries, _ := os.ReadDir(out); len(entries) != 1 {
+				t.Errorf("out has %d entries, want only the earlier report", len(entries))
+			}
+		})
+	}
+}
+
+func TestRunOutIsAFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "out")
+	if err := os.WriteFile(file, []byte("not a directory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err, stdout, _ := runReport(t, "-in", "testdata/june6.csv", "-out", file)
+	if got := exitCode(err); got != 1 {
+		t.Errorf("exit code = %d, want 1 (err %v)", got, err)
+	}
+	if want := "cannot create output directory " + filepath.Join(file, "charts") + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+}
