@@ -226,7 +226,12 @@ func overlaps(a, b vg.Rectangle) bool {
 // polylineHits reports whether any segment of line touches box.
 func polylineHits(line []vg.Point, box vg.Rectangle) bool {
 	for k := 1; k < len(line); k++ {
-		if segmentHits(line[k-1], line[k], box) {
+		p, q := line[k-1], line[k]
+		// Most segments are beside the box: a cheap test first.
+		if max(p.X, q.X) < box.Min.X || min(p.X, q.X) > box.Max.X || max(p.Y, q.Y) < box.Min.Y || min(p.Y, q.Y) > box.Max.Y {
+			continue
+		}
+		if segmentHits(p, q, box) {
 			return true
 		}
 	}
@@ -257,8 +262,13 @@ func segmentHits(p, q vg.Point, box vg.Rectangle) bool {
 // segmentsCross reports whether the segment from p to q crosses a segment
 // of line.
 func segmentsCross(p, q vg.Point, line []vg.Point) bool {
+	lo, hi := vg.Point{X: min(p.X, q.X), Y: min(p.Y, q.Y)}, vg.Point{X: max(p.X, q.X), Y: max(p.Y, q.Y)}
 	for k := 1; k < len(line); k++ {
-		if crosses(p, q, line[k-1], line[k]) {
+		c, d := line[k-1], line[k]
+		if max(c.X, d.X) < lo.X || min(c.X, d.X) > hi.X || max(c.Y, d.Y) < lo.Y || min(c.Y, d.Y) > hi.Y {
+			continue // the two segments' boxes do not meet
+		}
+		if crosses(p, q, c, d) {
 			return true
 		}
 	}
