@@ -5,6 +5,7 @@ package stats
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -242,11 +243,12 @@ func (s *Summary) yearToDate(year int, explicit bool, daily []int, through func(
 
 // TopSites returns the first n sites and, when there are more, one more
 // entry that sums the rest, named "Other sites (K)" for K sites, with the
-// earliest First and latest Last among them. n < 1 is taken as 1.
+// earliest First and latest Last among them. n < 1 is taken as 1. The
+// result is a new slice: changing it leaves sites as it was.
 func TopSites(sites []Site, n int) []Site {
 	n = max(n, 1)
 	if len(sites) <= n {
-		return sites
+		return slices.Clone(sites)
 	}
 	top := append([]Site(nil), sites[:n]...)
 	rest := sites[n:]
