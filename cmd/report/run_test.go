@@ -13,13 +13,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// runReport runs the tool with args and returns its error, stdout and
-// stderr.
-func runReport(tb testing.TB, args ...string) (error, string, string) {
+// runReport runs the tool with args and returns its stdout, stderr and
+// error.
+func runReport(tb testing.TB, args ...string) (stdout, stderr string, err error) {
 	tb.Helper()
-	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), args, &stdout, &stderr)
-	return err, stdout.String(), stderr.String()
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), args, &out, &errOut)
+	return out.String(), errOut.String(), err
 }
 
 // readSummary decodes out/summary.json into a generic value.
@@ -62,7 +62,7 @@ func get(tb testing.TB, v any, path ...any) any {
 
 func TestRunJune6(t *testing.T) {
 	out := t.TempDir()
-	err, stdout, stderr := runReport(t, "-in", "testdata/june6.csv", "-out", out)
+	stdout, stderr, err := runReport(t, "-in", "testdata/june6.csv", "-out", out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
@@ -184,7 +184,7 @@ func sheetRows(tb testing.TB, f *excelize.File, sheet string) int {
 
 func TestRunMixed(t *testing.T) {
 	out := t.TempDir()
-	err, _, stderr := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out)
+	_, stderr, err := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
@@ -341,7 +341,7 @@ func TestRunErrors(t *testing.T) {
 			if err := os.WriteFile(old, []byte("earlier report"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			err, stdout, stderr := runReport(t, append(tt.args, "-out", out)...)
+			stdout, stderr, err := runReport(t, append(tt.args, "-out", out)...)
 			if got := exitCode(err); got != tt.code {
 				t.Errorf("exit code = %d, want %d (err %v)", got, tt.code, err)
 			}
@@ -369,7 +369,7 @@ func TestRunOutIsAFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("not a directory"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err, stdout, _ := runReport(t, "-in", "testdata/june6.csv", "-out", file)
+	stdout, _, err := runReport(t, "-in", "testdata/june6.csv", "-out", file)
 	if got := exitCode(err); got != 1 {
 		t.Errorf("exit code = %d, want 1 (err %v)", got, err)
 	}
