@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.44.0
+	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0
 )
 
