@@ -33,6 +33,92 @@ func PoissonInterval(k int, level float64) (lo, hi float64) {
 	return lo, hi
 }
 
+// RateComparison is the comparison of two Poisson rates, k1 events in
+// exposure t1 against k2 events in exposure t2 (exposures in any one unit,
+// such as months).
+type RateComparison struct {
+	K1 int
+	T1 float64
+	K2 int
+	T2 float64
+	// Rate1 and Rate2 are K1/T1 and K2/T2.
+	Rate1, Rate2 float64
+	// Ratio is Rate1/Rate2 as float division gives it: +Inf when only K2 is
+	// 0, NaN when K1 and K2 are both 0.
+	Ratio float64
+	// Lo and Hi are the exact (Clopper–Pearson) interval of Ratio at the
+	// level asked: Lo is 0 when K1 is 0, Hi is +Inf when K2 is 0, and
+	// the interval is [0, +Inf] when both are 0.
+	Lo, Hi float64
+	// P is the exact two-sided p-value of rate1 = rate2 (see RateRatioTest).
+	P float64
+}
+
+// RateRatioTest compares the rate of k1 events in exposure t1 with that of
+// k2 events in exposure t2 by the exact conditional test: given n = k1+k2,
+// k1 is Binomial(n, t1/(t1+t2)) when the rates are equal. P is two-sided the
+// way scipy.stats.binomtest computes it: the sum of the probabilities of all
+// outcomes no more likely than k1 (with a relative tolerance of 1e-7), and 1
+// when k1 equals its expectation; it is at most 1. The interval of the ratio
+// comes from the Clopper–Pearson interval [pl, ph] of the proportion k1/n at
+// level: pl/(1-pl)·t2/t1 to ph/(1-ph)·t2/t1. When k1+k2 = 0 there is nothing
+// to compare: P is 1, Ratio NaN and the interval [0, +Inf]. It panics if k1
+// or k2 is negative, t1 or t2 is not a positive finite number, or level is
+// not in (0, 1).
+func RateRatioTest(k1 int, t1 float64, k2 int, t2 float64, level float64) RateComparison {
+	const fn = "RateRatioTest"
+	checkCount(fn, "k1", k1)
+	checkCount(fn, "k2", k2)
+	checkExposure(fn, "t1", t1)
+	checkExposure(fn, "t2", t2)
+	checkLevel(fn, level)
+	c := RateComparison{K1: k1, T1: t1, K2: k2, T2: t2,
+		Rate1: float64(k1) / t1, Rate2: float64(k2) / t2}
+	c.Ratio = c.Rate1 / c.Rate2
+	n := k1 + k2
+	c.P = binomialTwoSided(k1, n, t1/(t1+t2))
+	pl, ph := clopperPearson(k1, n, level)
+	c.Lo = pl / (1 - pl) * t2 / t1
+	c.Hi = math.Inf(1)
+	if ph < 1 {
+		c.Hi = ph / (1 - ph) * t2 / t1
+	}
+	return c
+}
+
+// binomialTwoSided returns the two-sided p-value of k successes in n trials
+// of probability p, as scipy.stats.binomtest defines it; 1 when n is 0.
+func binomialTwoSided(k, n int, p float64) float64 {
+	if n == 0 || float64(k) == float64(n)*p {
+		return 1
+	}
+	b := distuv.Binomial{N: float64(n), P: p}
+	limit := b.Prob(float64(k)) * (1 + 1e-7)
+	var sum float64
+	for x := 0; x <= n; x++ {
+		if q := b.Prob(float64(x)); q <= limit {
+			sum += q
+		}
+	}
+	return min(sum, 1)
+}
+
+// clopperPearson returns the exact interval of the proportion k/n at level:
+// the (1-level)/2 quantile of Beta(k, n-k+1), 0 when k is 0, to the
+// 1-(1-level)/2 quantile of Beta(k+1, n-k), 1 when k is n. It returns 0, 1
+// when n is 0.
+func clopperPearson(k, n int, level float64) (lo, hi float64) {
+	alpha := 1 - level
+	lo, hi = 0, 1
+	if k > 0 {
+		lo = distuv.Beta{Alpha: float64(k), Beta: float64(n - k + 1)}.Quantile(alpha / 2)
+	}
+	if k < n {
+		hi = distuv.Beta{Alpha: float64(k + 1), Beta: float64(n - k)}.Quantile(1 - alpha/2)
+	}
+	return lo, hi
+}
+
 // YearEndProjection carries the year-to-date rate to the end of the year: k
 // events in the first daysElapsed of daysInYear days give est = k ·
 // daysInYear / daysElapsed. lo and hi carry the Garwood interval of k
@@ -91,6 +177,12 @@ func WilsonInterval(successes, trials int, level float64) (lo, hi float64) {
 func checkCount(fn, name string, k int) {
 	if k < 0 {
 		panic(fmt.Sprintf("stats: %s: %s = %d, want >= 0", fn, name, k))
+	}
+}
+
+func checkExposure(fn, name string, t float64) {
+	if !(t > 0) || math.IsInf(t, 1) {
+		panic(fmt.Sprintf("stats: %s: %s = %v, want a positive finite number", fn, name, t))
 	}
 }
 

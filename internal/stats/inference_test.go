@@ -49,6 +49,85 @@ func TestPoissonInterval(t *testing.T) {
 	}
 }
 
+func TestRateRatioTest(t *testing.T) {
+	// scipy 1.10.1: with n = k1+k2 and p = t1/(t1+t2),
+	// r = scipy.stats.binomtest(k1, n, p); P = r.pvalue;
+	// ci = r.proportion_ci(0.95, method="exact");
+	// lo = ci.low/(1-ci.low)*t2/t1, hi = ci.high/(1-ci.high)*t2/t1
+	// (inf when ci.high is 1).
+	inf := math.Inf(1)
+	tests := []struct {
+		name           string
+		k1             int
+		t1             float64
+		k2             int
+		t2             float64
+		wantRatio      float64
+		wantP          float64
+		wantLo, wantHi float64
+	}{
+		// The issue's example: June 17 against 37 in March to May.
+		{"issue example", 17, 1, 37, 3, 17 / (37.0 / 3), 0.27288488652083187, 0.7278167457723734, 2.5098846813266844},
+		{"above, not significant", 7, 1, 10, 3, 2.1, 0.15719456085935235, 0.6784403650294667, 6.111696074023255},
+		{"focus zero", 0, 1, 30, 3, 0, 0.0003942759162650964, 0, 0.39252654442049406},
+		{"base zero, p near 0", 30, 1, 0, 3, inf, 8.673617379884035e-19, 22.928385679717874, inf},
+		{"one each", 1, 1, 1, 1, 1, 1, 0.01273936708392707, 78.49683531465821},
+		{"equal", 5, 1, 5, 1, 1, 1, 0.23014246893811693, 4.345134579523825},
+		{"far above", 40, 1, 30, 3, 4, 1.2549752330138283e-08, 2.429737544562042, 6.6504007821103075},
+		{"single event in base", 0, 1, 1, 3, 0, 1, 0, 117},
+		{"base zero, short focus", 3, 2, 0, 1, inf, 0.5555555555555556, 0.206615677515447, inf},
+		{"large, exactly expected", 500, 1, 1500, 3, 1, 1, 0.9019330992467217, 1.107255669347082},
+		{"large, p near 0.3", 520, 1, 1480, 3, 520 / (1480.0 / 3), 0.3017406022231298, 0.9519938070841374, 1.1656051764654303},
+		{"p near 0.025", 9, 1, 9, 3, 3, 0.02498548971198034, 1.0550984221583761, 8.530009912808918},
+		{"days as exposure", 25, 31, 40, 92, (25.0 / 31) / (40.0 / 92), 0.02114158727948543, 1.0784575859826142, 3.1333282407563376},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := RateRatioTest(tt.k1, tt.t1, tt.k2, tt.t2, 0.95)
+			if got, want := c.Ratio, tt.wantRatio; !within(got, want) {
+				t.Errorf("Ratio = %v, want %v", got, want)
+			}
+			if got, want := c.P, tt.wantP; !within(got, want) {
+				t.Errorf("P = %v, want %v", got, want)
+			}
+			if !within(c.Lo, tt.wantLo) || !within(c.Hi, tt.wantHi) {
+				t.Errorf("interval = %v, %v, want %v, %v", c.Lo, c.Hi, tt.wantLo, tt.wantHi)
+			}
+			if got, want := c.Rate1, float64(tt.k1)/tt.t1; got != want {
+				t.Errorf("Rate1 = %v, want %v", got, want)
+			}
+			if got, want := c.Rate2, float64(tt.k2)/tt.t2; got != want {
+				t.Errorf("Rate2 = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestRateRatioTestSmallP checks a p-value far below 1e-3 to relative
+// accuracy, which within cannot see.
+func TestRateRatioTestSmallP(t *testing.T) {
+	for _, tt := range []struct {
+		k1, k2 int
+		want   float64 // scipy 1.10.1: scipy.stats.binomtest(k1, k1+k2, 0.25).pvalue
+	}{
+		{30, 0, 8.673617379884035e-19},
+		{40, 30, 1.2549752330138283e-08},
+		{0, 30, 0.0003942759162650964},
+	} {
+		got := RateRatioTest(tt.k1, 1, tt.k2, 3, 0.95).P
+		if math.Abs(got-tt.want) > 1e-6*tt.want {
+			t.Errorf("RateRatioTest(%d, 1, %d, 3).P = %v, want %v", tt.k1, tt.k2, got, tt.want)
+		}
+	}
+}
+
+func TestRateRatioTestNoEvents(t *testing.T) {
+	c := RateRatioTest(0, 1, 0, 3, 0.95)
+	if c.P != 1 || !math.IsNaN(c.Ratio) || c.Lo != 0 || !math.IsInf(c.Hi, 1) || c.Rate1 != 0 || c.Rate2 != 0 {
+		t.Errorf("RateRatioTest(0, 1, 0, 3) = %+v, want P 1, Ratio NaN, interval [0, +Inf], rates 0", c)
+	}
+}
+
 func TestYearEndProjection(t *testing.T) {
 	// scipy 1.10.1: r = (days-elapsed)/elapsed; est = k*days/elapsed;
 	// lo = k + scipy.stats.chi2.ppf(0.025, 2*k)/2*r (k for k = 0),
@@ -125,6 +204,9 @@ func TestInferencePanics(t *testing.T) {
 		{"negative count", func() { PoissonInterval(-1, 0.95) }, "stats: PoissonInterval: k = -1, want >= 0"},
 		{"level 1", func() { PoissonInterval(3, 1) }, "stats: PoissonInterval: level = 1, want in (0, 1)"},
 		{"level NaN", func() { WilsonInterval(1, 2, math.NaN()) }, "stats: WilsonInterval: level = NaN, want in (0, 1)"},
+		{"zero exposure", func() { RateRatioTest(1, 0, 2, 3, 0.95) }, "stats: RateRatioTest: t1 = 0, want a positive finite number"},
+		{"infinite exposure", func() { RateRatioTest(1, 1, 2, math.Inf(1), 0.95) }, "stats: RateRatioTest: t2 = +Inf, want a positive finite number"},
+		{"negative k2", func() { RateRatioTest(1, 1, -2, 3, 0.95) }, "stats: RateRatioTest: k2 = -2, want >= 0"},
 		{"no day elapsed", func() { YearEndProjection(0, 0, 365, 0.95) }, "stats: YearEndProjection: daysElapsed 0 not in [1, daysInYear 365]"},
 		{"past year end", func() { YearEndProjection(5, 366, 365, 0.95) }, "stats: YearEndProjection: daysElapsed 366 not in [1, daysInYear 365]"},
 		{"more successes than trials", func() { WilsonInterval(3, 2, 0.95) }, "stats: WilsonInterval: successes 3 > trials 2"},
