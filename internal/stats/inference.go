@@ -119,6 +119,135 @@ func clopperPearson(k, n int, level float64) (lo, hi float64) {
 	return lo, hi
 }
 
+// TrendFit is a Poisson regression of counts on time, log(mu_i) = a + b·i
+// for i = 0, 1, ..., n-1 (one step per count, such as a month).
+type TrendFit struct {
+	// Converged reports whether there is a fit. When it is false every
+	// other field is zero and Fitted is nil.
+	Converged bool
+	// Iterations is the number of IRLS iterations run.
+	Iterations int
+	// Intercept and Slope are a and b; SlopeSE is the standard error of b
+	// from the Fisher information at the fit.
+	Intercept, Slope, SlopeSE float64
+	// RateRatio is exp(b), the factor by which the expected count changes
+	// from one step to the next; Lo and Hi are its Wald interval,
+	// exp(b ± z·SlopeSE), at the level asked.
+	RateRatio, Lo, Hi float64
+	// Dispersion is Pearson's chi-square over n-2. The model takes it to
+	// be 1; well above 1, the counts vary more than a Poisson trend allows
+	// and the interval is too narrow.
+	Dispersion float64
+	// Fitted holds the expected counts exp(a + b·i), one per count.
+	Fitted []float64
+}
+
+// PoissonTrend fits the Poisson regression log(mu_i) = a + b·i to counts by
+// iteratively reweighted least squares (the maximum likelihood estimate, as
+// a GLM with Poisson family and log link gives it). There is no fit
+// (Converged false) when there are fewer than 3 counts, or when the
+// estimate does not exist: all counts zero, or every non-zero count in the
+// first place or every one in the last, which sends b to -Inf or +Inf. It
+// panics if a count is negative or level is not in (0, 1).
+func PoissonTrend(counts []int, level float64) TrendFit {
+	const fn = "PoissonTrend"
+	for i, k := range counts {
+		checkCount(fn, fmt.Sprintf("counts[%d]", i), k)
+	}
+	alpha := checkLevel(fn, level)
+	n := len(counts)
+	if n < 3 {
+		return TrendFit{}
+	}
+	first, last, total := -1, -1, 0
+	for i, k := range counts {
+		if k > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			total += k
+		}
+	}
+	if total == 0 || last == 0 || first == n-1 {
+		return TrendFit{}
+	}
+
+	// Fit on x = i - mean(i), which keeps the two columns orthogonal under
+	// equal weights, and move the intercept back to i = 0 at the end.
+	mid := float64(n-1) / 2
+	y := make([]float64, n)
+	mu := make([]float64, n)
+	mean := float64(total) / float64(n)
+	for i, k := range counts {
+		y[i] = float64(k)
+		mu[i] = (y[i] + mean) / 2 // statsmodels' start
+	}
+	const (
+		maxIter = 100
+		tol     = 1e-12
+	)
+	var a, b, info00, info01, info11 float64
+	fit := TrendFit{}
+	for it := 1; it <= maxIter; it++ {
+		// Weighted least squares of z = eta + (y-mu)/mu on [1, x] with
+		// weights mu.
+		var s0, s1, s2, t0, t1 float64
+		for i := range n {
+			x := float64(i) - mid
+			eta := math.Log(mu[i])
+			z := eta + (y[i]-mu[i])/mu[i]
+			w := mu[i]
+			s0 += w
+			s1 += w * x
+			s2 += w * x * x
+			t0 += w * z
+			t1 += w * x * z
+		}
+		det := s0*s2 - s1*s1
+		if !(det > 0) {
+			return TrendFit{Iterations: it}
+		}
+		na := (s2*t0 - s1*t1) / det
+		nb := (s0*t1 - s1*t0) / det
+		done := it > 1 && math.Abs(na-a) <= tol*(1+math.Abs(na)) && math.Abs(nb-b) <= tol*(1+math.Abs(nb))
+		a, b = na, nb
+		for i := range n {
+			mu[i] = math.Exp(a + b*(float64(i)-mid))
+			if !(mu[i] > 0) || math.IsInf(mu[i], 1) {
+				return TrendFit{Iterations: it}
+			}
+		}
+		fit.Iterations = it
+		if done {
+			fit.Converged = true
+			break
+		}
+	}
+	if !fit.Converged {
+		return TrendFit{Iterations: fit.Iterations}
+	}
+	// Fisher information at the fit, for the standard error.
+	var pearson float64
+	for i := range n {
+		x := float64(i) - mid
+		info00 += mu[i]
+		info01 += mu[i] * x
+		info11 += mu[i] * x * x
+		pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i]
+	}
+	z := distuv.UnitNormal.Quantile(1 - alpha/2)
+	fit.Slope = b
+	fit.Intercept = a - b*mid
+	fit.SlopeSE = math.Sqrt(info00 / (info00*info11 - info01*info01))
+	fit.RateRatio = math.Exp(b)
+	fit.Lo = math.Exp(b - z*fit.SlopeSE)
+	fit.Hi = math.Exp(b + z*fit.SlopeSE)
+	fit.Dispersion = pearson / float64(n-2)
+	fit.Fitted = mu
+	return fit
+}
+
 // YearEndProjection carries the year-to-date rate to the end of the year: k
 // events in the first daysElapsed of daysInYear days give est = k ·
 // daysInYear / daysElapsed. lo and hi carry the Garwood interval of k

@@ -128,6 +128,113 @@ func TestRateRatioTestNoEvents(t *testing.T) {
 	}
 }
 
+func TestPoissonTrend(t *testing.T) {
+	// statsmodels 0.13.5: X = sm.add_constant(numpy.arange(n));
+	// r = sm.GLM(y, X, family=sm.families.Poisson()).fit();
+	// slope r.params[1], SE r.bse[1], interval exp(r.conf_int(0.05)[1]),
+	// dispersion r.pearson_chi2/r.df_resid, fitted r.fittedvalues.
+	// GLM refuses the constant series ("perfect separation"); its numbers
+	// are from sm.Poisson(y, X).fit(method="newton"), the same likelihood.
+	tests := []struct {
+		name                         string
+		counts                       []int
+		intercept, slope, se, lo, hi float64
+		dispersion                   float64
+		fitted                       []float64 // first and last
+	}{
+		{"rising", []int{3, 5, 4, 6, 8, 7, 9, 12, 10, 13, 15, 17},
+			1.3427146992378973, 0.13711711468816576, 0.02962744609531681, 1.0822566883770632, 1.2155368632886248,
+			0.1423145027732369, []float64{3.8294251449987464, 17.305129506266343}},
+		{"falling", []int{12, 10, 11, 9, 8, 9, 7, 6, 5, 6, 4, 3},
+			2.520130469543375, -0.10326692814966099, 0.03171209601326965, 0.8475363971076948, 0.9597212876001231,
+			0.11502590603140639, []float64{12.430218322695291, 3.9916084097874935}},
+		{"constant", []int{5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+			1.6094379124341003, 0, 0.03739787960033829, 0.9293233882699299, 1.076051687305153,
+			0, []float64{5, 5}},
+		{"sparse with zeros", []int{0, 0, 1, 0, 2, 1, 0, 3, 2, 4, 3, 5},
+			-1.29971146477143, 0.26671387245479466, 0.07916019587773805, 1.1180238860930458, 1.524802670638453,
+			0.6501050873140408, []float64{0.27261043940278656, 5.125054362223367}},
+		{"three points, zeros at both ends", []int{0, 4, 0},
+			0.28768207245178207, 0, 0.6123724215713146, 0.30112558016055463, 3.3208736350688572,
+			7.999999999999994, []float64{1.3333333333333348, 1.3333333333333341}},
+		{"four points", []int{1, 0, 0, 2},
+			-1.0245297756980063, 0.41961762499109545, 0.555038759799899, 0.5126108215162931, 4.515308914919527,
+			1.475104941850925, []float64{0.35896521989657676, 1.2640528407924352}},
+		{"large counts", []int{200, 210, 190, 230, 250, 240, 260, 270, 300, 280, 310, 330},
+			5.275479305708094, 0.046573859465827705, 0.005269299780815763, 1.0369111250526752, 1.0585515350332175,
+			0.623957590164778, []float64{195.484150730751, 326.2916978044232}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := PoissonTrend(tt.counts, 0.95)
+			if !f.Converged {
+				t.Fatalf("Converged = false after %d iterations, want a fit", f.Iterations)
+			}
+			for _, c := range []struct {
+				name      string
+				got, want float64
+			}{
+				{"Intercept", f.Intercept, tt.intercept},
+				{"Slope", f.Slope, tt.slope},
+				{"SlopeSE", f.SlopeSE, tt.se},
+				{"RateRatio", f.RateRatio, math.Exp(tt.slope)},
+				{"Lo", f.Lo, tt.lo},
+				{"Hi", f.Hi, tt.hi},
+				{"Dispersion", f.Dispersion, tt.dispersion},
+				{"Fitted[0]", f.Fitted[0], tt.fitted[0]},
+				{"Fitted[n-1]", f.Fitted[len(f.Fitted)-1], tt.fitted[1]},
+			} {
+				if !within(c.got, c.want) {
+					t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+				}
+			}
+			if got, want := len(f.Fitted), len(tt.counts); got != want {
+				t.Errorf("len(Fitted) = %d, want %d", got, want)
+			}
+			// The maximum likelihood fit keeps the total.
+			var sum float64
+			total := 0
+			for i, m := range f.Fitted {
+				sum += m
+				total += tt.counts[i]
+			}
+			if math.Abs(sum-float64(total)) > 1e-6*float64(total) {
+				t.Errorf("sum of Fitted = %v, want %d", sum, total)
+			}
+		})
+	}
+}
+
+func TestPoissonTrendNoFit(t *testing.T) {
+	tests := []struct {
+		name   string
+		counts []int
+	}{
+		{"nil", nil},
+		{"one point", []int{4}},
+		{"two points", []int{4, 7}},
+		{"all zero", []int{0, 0, 0, 0}},
+		{"only the first", []int{3, 0, 0, 0}},
+		{"only the last", []int{0, 0, 0, 9}},
+		{"last month alone", []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := PoissonTrend(tt.counts, 0.95)
+			f.Iterations = 0 // how far it got before giving up is not specified
+			if !isZeroTrend(f) {
+				t.Errorf("PoissonTrend(%v) = %+v, want no fit", tt.counts, f)
+			}
+		})
+	}
+}
+
+// isZeroTrend reports whether f is no fit: every field but Iterations zero.
+func isZeroTrend(f TrendFit) bool {
+	return !f.Converged && f.Intercept == 0 && f.Slope == 0 && f.SlopeSE == 0 &&
+		f.RateRatio == 0 && f.Lo == 0 && f.Hi == 0 && f.Dispersion == 0 && f.Fitted == nil
+}
+
 func TestYearEndProjection(t *testing.T) {
 	// scipy 1.10.1: r = (days-elapsed)/elapsed; est = k*days/elapsed;
 	// lo = k + scipy.stats.chi2.ppf(0.025, 2*k)/2*r (k for k = 0),
@@ -207,6 +314,7 @@ func TestInferencePanics(t *testing.T) {
 		{"zero exposure", func() { RateRatioTest(1, 0, 2, 3, 0.95) }, "stats: RateRatioTest: t1 = 0, want a positive finite number"},
 		{"infinite exposure", func() { RateRatioTest(1, 1, 2, math.Inf(1), 0.95) }, "stats: RateRatioTest: t2 = +Inf, want a positive finite number"},
 		{"negative k2", func() { RateRatioTest(1, 1, -2, 3, 0.95) }, "stats: RateRatioTest: k2 = -2, want >= 0"},
+		{"negative month", func() { PoissonTrend([]int{1, 2, -3}, 0.95) }, "stats: PoissonTrend: counts[2] = -3, want >= 0"},
 		{"no day elapsed", func() { YearEndProjection(0, 0, 365, 0.95) }, "stats: YearEndProjection: daysElapsed 0 not in [1, daysInYear 365]"},
 		{"past year end", func() { YearEndProjection(5, 366, 365, 0.95) }, "stats: YearEndProjection: daysElapsed 366 not in [1, daysInYear 365]"},
 		{"more successes than trials", func() { WilsonInterval(3, 2, 0.95) }, "stats: WilsonInterval: successes 3 > trials 2"},
