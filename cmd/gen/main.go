@@ -11,7 +11,8 @@
 // that does not parse or is not in the calendar, a negative count,
 // intercepted above munitions, a wrong field count or a stray quote), and a
 // share -dups reuses the id of an earlier valid row, half of them with one
-// field changed. The same flags and seed give the same bytes.
+// field changed (fewer when -messy and -dups add up to nearly 1, leaving few
+// valid rows to copy). The same flags and seed give the same bytes.
 //
 // Exit status: 0 when the file was written, 1 when it could not be, 2 for
 // a bad command line.

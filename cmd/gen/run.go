@@ -18,7 +18,8 @@ types, provinces, counts and months follow the shipped data. A share of the
 rows is messy (rejected by report: unknown weapon, bad date, a date not in
 the calendar, negative count, intercepted above munitions, wrong field
 count, stray quote) and a share reuses an earlier id (half of them with a
-field changed). The same flags give the same bytes.
+field changed; it copies an earlier valid row, so with -messy and -dups
+adding up to nearly 1 fewer are written). The same flags give the same bytes.
 
 Flags:
   -n ROWS       data rows to write (default %d)
