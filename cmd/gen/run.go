@@ -17,9 +17,10 @@ columns of data/incidents.csv, then ROWS rows whose sites, weapons, target
 types, provinces, counts and months follow the shipped data. A share of the
 rows is messy (rejected by report: unknown weapon, bad date, a date not in
 the calendar, negative count, intercepted above munitions, wrong field
-count, stray quote) and a share reuses an earlier id (half of them with a
-field changed; it copies an earlier valid row, so with -messy and -dups
-adding up to nearly 1 fewer are written). The same flags give the same bytes.
+count, stray quote) and a share copies an earlier valid row, id included,
+half of them with a field changed (with -messy and -dups adding up to nearly
+1 few rows are valid, and fewer are copied). The same flags give the same
+bytes.
 
 Flags:
   -n ROWS       data rows to write (default %d)
@@ -107,10 +108,7 @@ func parseFlags(args []string, stderr io.Writer) (config, string, error) {
 		return c, "", usageError{err} // the flag package has printed the usage
 	}
 	bad := func(format string, a ...any) (config, string, error) {
-		err := fmt.Errorf(format, a...)
-		fmt.Fprintf(stderr, "gen: %v\n", err)
-		fset.Usage()
-		return c, "", usageError{err}
+		return c, "", usageError{fmt.Errorf(format+" (run gen -h for help)", a...)}
 	}
 	switch {
 	case fset.NArg() > 0:
