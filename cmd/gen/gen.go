@@ -217,10 +217,12 @@ func fill(rw *row, r *rand.Rand, i int, c config) {
 	rw.claim = claims[s.target].pick(r)
 
 	switch x := r.IntN(100); {
-	case x < 66:
+	case x < 92:
 		rw.nsrc = 1
 	case x < 98:
 		rw.nsrc = 2
+	case x < 99:
+		rw.nsrc = 3
 	default:
 		rw.nsrc = 4
 	}
@@ -231,7 +233,7 @@ func fill(rw *row, r *rand.Rand, i int, c config) {
 				rw.src[k], k2 = outlets.pick(r), -1
 			}
 		}
-		rw.srcNum[k] = int32(100000 + r.IntN(900000))
+		rw.srcNum[k] = int32(10000 + r.IntN(90000))
 	}
 
 	specific := strikeNotes
@@ -243,8 +245,8 @@ func fill(rw *row, r *rand.Rand, i int, c config) {
 		rw.nnotes++
 	}
 	switch x := r.IntN(100); {
-	case x < 5:
 	case x < 60:
+	case x < 93:
 		rw.notes[rw.nnotes] = specific.pick(r)
 		rw.nnotes++
 	default:
@@ -252,7 +254,7 @@ func fill(rw *row, r *rand.Rand, i int, c config) {
 		rw.notes[rw.nnotes+1] = commonNotes.pick(r)
 		rw.nnotes += 2
 	}
-	rw.newline = rw.nnotes > 1 && r.IntN(100) < 4
+	rw.newline = rw.nnotes > 1 && r.IntN(100) < 25
 }
 
 // spoil makes rw one of the messy rows report rejects, each kind equally
@@ -381,8 +383,6 @@ func (rw *row) append(buf []byte) []byte {
 			buf = append(buf, '/')
 		}
 		buf = append(buf, weapons[rw.weapon].slug...)
-		buf = append(buf, "-attack-"...)
-		buf = append(buf, s.slug...)
 		buf = append(buf, '-')
 		buf = strconv.AppendInt(buf, int64(rw.srcNum[k]), 10)
 	}

@@ -89,26 +89,13 @@ const (
 // places seen there.
 type site struct {
 	name, province, target string
-	csv, slug              string // the name as a CSV field and in a URL
+	csv                    string // the name as a CSV field
 	weapons                table[int]
 	places                 table[string] // CSV fields; "" is an empty cell
 }
 
 func mkSite(name, province, target string, weapons table[int], places table[string]) *site {
-	slug := strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
-		}
-		return '-'
-	}, name)
-	for strings.Contains(slug, "--") {
-		slug = strings.ReplaceAll(slug, "--", "-")
-	}
-	slug = strings.Trim(slug, "-")
-	return &site{name: name, province: province, target: target, csv: csvField(name), slug: slug,
+	return &site{name: name, province: province, target: target, csv: csvField(name),
 		weapons: weapons, places: places}
 }
 
@@ -208,21 +195,21 @@ func ol(name, base string, dated bool, w int) opt[*outlet] {
 }
 
 var outlets = tab(
-	ol("Shafaq News", "https://shafaq.com/en/Iraq-News/", false, 15),
+	ol("Shafaq News", "https://shafaq.com/en/", false, 15),
 	ol("South Front", "https://southfront.press/", false, 14),
 	ol("Uprooted Palestinians", "https://uprootedpalestinians.wordpress.com/", true, 10),
 	ol("The New Arab", "https://www.newarab.com/news/", false, 6),
-	ol("Hathalyoum", "https://english.hathalyoum.net/articles/", false, 4),
+	ol("Hathalyoum", "https://english.hathalyoum.net/", false, 4),
 	ol("Mehr News", "https://en.mehrnews.com/news/", false, 3),
 	ol("IswNews", "https://english.iswnews.com/", false, 3),
 	ol("News Front", "https://en.news-front.su/", true, 3),
-	ol("ZeroHedge", "https://www.zerohedge.com/geopolitical/", false, 3),
+	ol("ZeroHedge", "https://www.zerohedge.com/", false, 3),
 	ol("Crisis24", "https://crisis24.garda.com/alerts/", true, 2),
-	ol("Rudaw", "https://www.rudaw.net/english/middleeast/iraq/", false, 2),
-	ol("Military.com", "https://www.military.com/daily-news/", true, 2),
+	ol("Rudaw", "https://www.rudaw.net/english/", false, 2),
+	ol("Military.com", "https://www.military.com/", true, 2),
 	ol("Zhyan", "https://zhyan.org/en/", false, 2),
 	ol("WorldAware", "https://www.worldaware.com/alerts/", true, 1),
-	ol("Reuters", "https://www.reuters.com/world/middle-east/", false, 1),
+	ol("Reuters", "https://www.reuters.com/world/", false, 1),
 	ol("Al-Manar", "https://english.almanar.com.lb/", false, 1),
 	ol("Médias24", "https://medias24.com/", true, 1),
 )
@@ -238,46 +225,48 @@ var (
 )
 
 // notes is a table of notes with quotes doubled, for use inside a quoted
-// field.
-func notes(ss ...string) table[string] {
+// field: note, weight, note, weight ... Short notes weigh more than long
+// ones, which keeps rows near the size of the issue's reference file
+// (about 190 bytes a row).
+func notes(pairs ...any) table[string] {
 	var opts []opt[string]
-	for _, s := range ss {
-		opts = append(opts, opt[string]{strings.ReplaceAll(s, `"`, `""`), 1})
+	for k := 0; k < len(pairs); k += 2 {
+		opts = append(opts, opt[string]{strings.ReplaceAll(pairs[k].(string), `"`, `""`), pairs[k+1].(int)})
 	}
 	return tab(opts...)
 }
 
 var (
 	convoyNotes = notes(
-		"IED on a supply convoy for US-led forces.",
-		"Reported only by an outlet close to the armed groups or a re-post.",
-		"3 convoys hit (Hilla; Nasiriyah twice).",
-		"4 convoys hit. Casualties: none reported, so left empty.",
-		"Only the governorate is named.",
-		"Trucks damaged; casualties not reported.",
-		"One claim reported for the day's attacks; which convoy(s) it covers is not stated, so every row of the day carries it.",
-		"Several claims for the day's attacks, not matched to hits.",
-		"Injuries alleged by the claim are unverified, so casualties are left empty.",
-		"Material damage only.",
-		`The claim calls it "a response to the occupation", without naming the convoy.`,
-		`Driver "lightly injured" per local police, not confirmed.`,
+		"IED on a supply convoy for US-led forces.", 4,
+		"Reported only by an outlet close to the armed groups or a re-post.", 2,
+		"3 convoys hit (Hilla; Nasiriyah twice).", 4,
+		"4 convoys hit. Casualties: none reported, so left empty.", 2,
+		"Only the governorate is named.", 4,
+		"Trucks damaged; casualties not reported.", 4,
+		"One claim reported for the day's attacks; which convoy(s) it covers is not stated, so every row of the day carries it.", 1,
+		"Several claims for the day's attacks, not matched to hits.", 2,
+		"Injuries alleged by the claim are unverified, so casualties are left empty.", 1,
+		"Material damage only.", 4,
+		`The claim calls it "a response to the occupation", without naming the convoy.`, 1,
+		`Driver "lightly injured" per local police, not confirmed.`, 2,
 	)
 	strikeNotes = notes(
-		"Sources differ: 4 rockets (107 mm) per the Iraqi military, 3 per first reports; 4 is used.",
-		"At least 2 rockets reported; 2 is used.",
-		"Time not reported.",
-		"Explosive-laden drone shot down by C-RAM.",
-		"No injuries or damage (coalition spokesman).",
-		"Hit a contractor dormitory and canteen, per AFP.",
-		`Launch site found near the base, with a "rail" of unused rockets.`,
-		`The statement spoke of "precise strikes"; no damage was confirmed.`,
-		"Wounded: 2 Iraqi security personnel per the base commander (used); AFP reported 5.",
+		"Sources differ: 4 rockets (107 mm) per the Iraqi military, 3 per first reports; 4 is used.", 1,
+		"At least 2 rockets reported; 2 is used.", 4,
+		"Time not reported.", 4,
+		"Explosive-laden drone shot down by C-RAM.", 4,
+		"No injuries or damage (coalition spokesman).", 4,
+		"Hit a contractor dormitory and canteen, per AFP.", 2,
+		`Launch site found near the base, with a "rail" of unused rockets.`, 2,
+		`The statement spoke of "precise strikes"; no damage was confirmed.`, 2,
+		"Wounded: 2 Iraqi security personnel per the base commander (used); AFP reported 5.", 1,
 	)
 	commonNotes = notes(
-		"Casualties: none reported, so left empty.",
-		"Date uncertain: the first of two days reported is used.",
-		"Casualties not reported.",
-		"Sources differ on the time, so it is left empty.",
+		"Casualties: none reported, so left empty.", 4,
+		"Date uncertain: the first of two days reported is used.", 2,
+		"Casualties not reported.", 4,
+		"Sources differ on the time, so it is left empty.", 2,
 	)
 	foiledNote  = "Foiled, not executed: rockets seized before launch. Not an attack by most counts."
 	updatedNote = "Updated: casualty figures revised by a later report."
