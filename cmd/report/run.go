@@ -12,10 +12,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"report/internal/charts"
 	"report/internal/incident"
 	"report/internal/stats"
+	"report/internal/summary"
 	"report/internal/workbook"
 )
 
@@ -27,7 +30,7 @@ const (
 	maxPrinted = 10
 )
 
-const usage = `Usage: report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY]
+const usage = `Usage: report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY] [-no-incidents-sheet] [-q]
 
 Report reads an incident CSV (one row per attack; columns date, site and
 weapon required) and writes the monthly incident report:
@@ -51,6 +54,11 @@ Flags:
   -out DIR     directory to write the report into (default %s)
   -year YYYY   year for the year-to-date figures (default: the year of
                the latest incident)
+  -no-incidents-sheet
+               leave the counted rows out of the workbook's Incidents sheet
+               (every figure still counts them): faster on big files
+  -q           no progress bar (there is none anyway when standard error
+               is not a terminal)
 
 Example:
   go run ./cmd/report -in data/incidents.csv -out out -year 2021
@@ -64,6 +72,8 @@ type config struct {
 	in, refs, out string
 	refsGiven     bool
 	year          int
+	noIncidents   bool
+	quiet         bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -75,6 +85,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.refs, "refs", defaultRefs, "published tallies CSV")
 	fset.StringVar(&c.out, "out", defaultOut, "output directory")
 	year := fset.String("year", "", "report year")
+	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
+	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -104,15 +116,57 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ds, err := loadIncidents(c.in)
-	if err != nil {
-		return err
-	}
 	refs, err := loadReferences(c.refs, c.refsGiven)
 	if err != nil {
 		return err
 	}
-	sum, err := stats.Summarize(ds.Incidents, refs, stats.Options{Year: c.year})
+	in, err := os.Open(c.in)
+	if err != nil {
+		return openError(c.in, "-in", err)
+	}
+	defer in.Close()
+	var size int64
+	if fi, err := in.Stat(); err == nil {
+		size = fi.Size()
+	}
+	prog := newProgress(stderr, c.quiet, size)
+	defer prog.finish()
+
+	rd, err := incident.NewReader(prog.reader(in), incident.Options{})
+	if err != nil {
+		return fileError(c.in, err)
+	}
+	defer rd.Close()
+	wb, err := workbook.New(rd.Header(), rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents})
+	if err != nil {
+		return err
+	}
+	defer wb.Close()
+	acc := stats.NewAccumulator(stats.Options{Year: c.year})
+	// problems are kept for summary.json and the first few printed; a
+	// counted row has none.
+	var problems []incident.Problem
+	for {
+		row, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fileError(c.in, err)
+		}
+		if row.Status == incident.Counted {
+			acc.Add(&row.Incident)
+		}
+		if err := wb.Add(row); err != nil {
+			return err
+		}
+		for _, p := range row.Problems {
+			p.Record = nil
+			problems = append(problems, p)
+		}
+	}
+	rows := rd.Rows()
+	sum, err := acc.Summary(refs)
 	if err != nil {
 		return fmt.Errorf("-year %d: %w", c.year, err)
 	}
@@ -120,6 +174,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
+	prog.stage("charts")
 	out := newOutputs(c.out)
 	defer out.discard()
 	rendered, err := renderCharts(sum, filepath.Base(c.in))
@@ -131,16 +186,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	wb := &workbook.Report{Input: c.in, Data: ds, Summary: sum}
+	prog.stage("workbook")
+	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
 	for _, ch := range rendered {
-		wb.Charts = append(wb.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
+		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
 	}
-	if err := out.write("report.xlsx", func(w io.Writer) (int64, error) { return 0, workbook.Write(w, wb) }); err != nil {
+	if err := out.write("report.xlsx", func(w io.Writer) (int64, error) { return 0, wb.Write(w, r) }); err != nil {
 		return err
 	}
-	if err := out.write("summary.json", func(w io.Writer) (int64, error) {
-		return 0, writeSummary(w, c.in, ds, sum)
-	}); err != nil {
+	sf := summary.New(c.in, rows, sum)
+	for i := range problems {
+		sf.AddProblem(&problems[i])
+	}
+	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -149,24 +207,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.commit(); err != nil {
 		return err
 	}
+	prog.finish()
 
-	printProblems(stderr, c.in, ds)
-	fmt.Fprintf(stderr, "%s (see Data Quality)\n", ds.Rows)
+	printProblems(stderr, c.in, problems)
+	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
 }
 
-func loadIncidents(path string) (*incident.Dataset, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(path, "-in", err)
+// dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
+// set (the reproducible-builds convention), else the date of the latest
+// incident; never the clock.
+func dataDate(s *stats.Summary) time.Time {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
 	}
-	defer f.Close()
-	ds, err := incident.Load(f, incident.Options{})
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	return ds, nil
+	return s.Last
 }
 
 func loadReferences(path string, given bool) ([]incident.Reference, error) {
@@ -213,9 +271,9 @@ func fileError(path string, err error) error {
 
 // printProblems prints the rejected and duplicate rows, up to maxPrinted,
 // as file:line:col: column: reason.
-func printProblems(w io.Writer, path string, ds *incident.Dataset) {
+func printProblems(w io.Writer, path string, problems []incident.Problem) {
 	n := 0
-	for _, p := range ds.Problems {
+	for _, p := range problems {
 		if p.Status == incident.Excluded {
 			continue
 		}
@@ -233,23 +291,23 @@ type renderedChart struct {
 	png         []byte
 }
 
+// renderCharts draws the charts, each on its own goroutine.
 func renderCharts(sum *stats.Summary, source string) ([]renderedChart, error) {
-	list := []struct {
-		file, title string
-		draw        func(io.Writer, *stats.Summary, charts.Options) error
-	}{
-		{"monthly.png", "Incidents per month, by weapon", charts.Monthly},
-		{"cumulative.png", "Year to date against published tallies", charts.Cumulative},
-		{"sites.png", "Incidents by site", charts.Sites},
-		{"weapons.png", "Incidents by weapon", charts.Weapons},
+	list := charts.All()
+	out := make([]renderedChart, len(list))
+	errs := make([]error, len(list))
+	var wg sync.WaitGroup
+	for i, ch := range list {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			title, err := ch.Draw(&buf, sum, charts.Options{Source: source})
+			if err != nil {
+				errs[i] = fmt.Errorf("chart %s: %w", ch.File, err)
+				return
+			}
+			out[i] = renderedChart{ch.File, title, buf.Bytes()}
+		})
 	}
-	var out []renderedChart
-	for _, c := range list {
-		var buf bytes.Buffer
-		if err := c.draw(&buf, sum, charts.Options{Source: source}); err != nil {
-			return nil, fmt.Errorf("chart %s: %w", c.file, err)
-		}
-		out = append(out, renderedChart{c.file, c.title, buf.Bytes()})
-	}
-	return out, nil
+	wg.Wait()
+	return out, errors.Join(errs...)
 }

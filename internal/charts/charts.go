@@ -85,7 +85,8 @@ func (o Options) resolve() (w, h, dpi int, err error) {
 // weapon, for every month from the first to the last incident, months
 // without incidents included. Each bar carries its total.
 func Monthly(w io.Writer, s *stats.Summary, o Options) error {
-	return write(w, "monthly", s, o, monthlyFigure)
+	_, err := write(w, "monthly", s, o, monthlyFigure)
+	return err
 }
 
 // Cumulative writes to w a PNG of the year-to-date count, day by day from
@@ -96,7 +97,8 @@ func Monthly(w io.Writer, s *stats.Summary, o Options) error {
 // the report year are left out. Labels are placed so that they overlap
 // neither each other, nor the line, nor the frame, when there is room.
 func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
-	return write(w, "cumulative", s, o, cumulativeFigure)
+	_, err := write(w, "cumulative", s, o, cumulativeFigure)
+	return err
 }
 
 // Sites writes to w a PNG of the incidents at each site as horizontal bars
@@ -104,35 +106,61 @@ func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
 // and, when there are more, one bar "Other sites (K)" for the rest (see
 // stats.TopSites).
 func Sites(w io.Writer, s *stats.Summary, o Options) error {
-	return write(w, "sites", s, o, sitesFigure)
+	_, err := write(w, "sites", s, o, sitesFigure)
+	return err
 }
 
 // Weapons writes to w a PNG of the incidents per weapon, one bar in each
 // weapon's colour, labelled with the incidents, munitions and munitions
 // intercepted. Weapons without incidents are left out.
 func Weapons(w io.Writer, s *stats.Summary, o Options) error {
-	return write(w, "weapons", s, o, weaponsFigure)
+	_, err := write(w, "weapons", s, o, weaponsFigure)
+	return err
 }
 
-// write builds a chart's figure and writes it as a PNG. Errors name the
-// chart: "charts: sites: ...".
-func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) error {
+// Chart is one of the report's charts.
+type Chart struct {
+	// File is the chart's file name: "monthly.png".
+	File  string
+	name  string
+	build func(*stats.Summary) (*figure, error)
+}
+
+// All returns the report's charts, in the order they are shown.
+func All() []Chart {
+	return []Chart{
+		{"monthly.png", "monthly", monthlyFigure},
+		{"cumulative.png", "cumulative", cumulativeFigure},
+		{"sites.png", "sites", sitesFigure},
+		{"weapons.png", "weapons", weaponsFigure},
+	}
+}
+
+// Draw writes the chart to w as a PNG and returns its title as drawn on
+// it, which depends on the data ("Incidents by site, top 15").
+func (c Chart) Draw(w io.Writer, s *stats.Summary, o Options) (title string, err error) {
+	return write(w, c.name, s, o, c.build)
+}
+
+// write builds a chart's figure and writes it as a PNG, returning its
+// title. Errors name the chart: "charts: sites: ...".
+func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) (string, error) {
 	if s == nil {
-		return fmt.Errorf("charts: %s: nil summary", name)
+		return "", fmt.Errorf("charts: %s: nil summary", name)
 	}
 	px, py, dpi, err := o.resolve()
 	if err != nil {
-		return fmt.Errorf("charts: %s: %w", name, err)
+		return "", fmt.Errorf("charts: %s: %w", name, err)
 	}
 	f, err := build(s)
 	if err != nil {
-		return fmt.Errorf("charts: %s: %w", name, err)
+		return "", fmt.Errorf("charts: %s: %w", name, err)
 	}
 	f.footer = footer(s, o.Source)
 	if err := writePNG(w, f, px, py, dpi); err != nil {
-		return fmt.Errorf("charts: %s: %w", name, err)
+		return "", fmt.Errorf("charts: %s: %w", name, err)
 	}
-	return nil
+	return f.title, nil
 }
 
 // writePNG draws f on an image of px x py pixels at dpi and encodes it as

@@ -201,7 +201,9 @@ func TestWriteError(t *testing.T) {
 }
 
 // TestOddSummaries draws summaries that stats.Summarize would not give but
-// that a caller could build: none may fail or panic.
+// that a caller could build: none may fail or panic, and each gives an
+// image of the size asked for with something drawn on it (at least the
+// title and frame: more than 2% of the pixels not white).
 func TestOddSummaries(t *testing.T) {
 	day := func(m time.Month, d int) time.Time { return time.Date(2021, m, d, 0, 0, 0, 0, time.UTC) }
 	counted := func() *stats.Summary {
@@ -235,8 +237,27 @@ func TestOddSummaries(t *testing.T) {
 		for _, c := range chartFuncs {
 			t.Run(tc.name+"/"+c.name, func(t *testing.T) {
 				o := Options{Width: 400, Height: 225, DPI: 36}
-				if err := c.fn(io.Discard, tc.s, o); err != nil {
+				var buf bytes.Buffer
+				if err := c.fn(&buf, tc.s, o); err != nil {
 					t.Fatal(err)
+				}
+				img, err := png.Decode(&buf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b := img.Bounds(); b.Dx() != 400 || b.Dy() != 225 {
+					t.Fatalf("image is %dx%d, want 400x225", b.Dx(), b.Dy())
+				}
+				inked := 0
+				for y := 0; y < 225; y++ {
+					for x := 0; x < 400; x++ {
+						if r, g, b, _ := img.At(x, y).RGBA(); r&g&b < 0xF000 {
+							inked++
+						}
+					}
+				}
+				if inked < 400*225/50 {
+					t.Errorf("%d pixels drawn, want at least %d", inked, 400*225/50)
 				}
 			})
 		}

@@ -114,7 +114,7 @@ func yearTallies(refs []stats.Reconciled, year int) []tally {
 	jan1 := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	var ts []tally
 	for _, r := range refs {
-		if r.AsOf.Year() != year {
+		if !r.InYear {
 			continue
 		}
 		ts = append(ts, tally{x: unixDate(r.AsOf), y: float64(r.Published), label: tallyLabel(r, jan1)})

@@ -20,11 +20,6 @@ func weaponsFigure(s *stats.Summary) (*figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Munitions and intercepted come from s.Weapons, matched by weapon.
-	byWeapon := make(map[int]stats.WeaponTotals)
-	for _, wt := range s.Weapons {
-		byWeapon[int(wt.Weapon)] = wt
-	}
 	n := len(ws)
 	names := make([]string, n)
 	bars := &stackedBars{horizontal: true, width: 0.6, labels: make([]string, n), labelStyle: barLabelStyle()}
@@ -38,7 +33,10 @@ func weaponsFigure(s *stats.Summary) (*figure, error) {
 		l.values[k] = float64(count)
 		bars.layers = append(bars.layers, l)
 		names[k] = w.Label()
-		wt := byWeapon[int(w)]
+		var wt stats.WeaponTotals // zero when s has no entry for w
+		if int(w) < len(s.Weapons) {
+			wt = s.Weapons[w]
+		}
 		bars.labels[k] = plural(count, "incident", "incidents") + " · " +
 			plural(wt.Munitions, "munition", "munitions") + " · " +
 			strconv.Itoa(wt.Intercepted) + " intercepted"

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"report/internal/incident"
@@ -58,6 +59,9 @@ type Site struct {
 type WeaponTotals struct {
 	Weapon                                             incident.Weapon
 	Incidents, Munitions, Intercepted, Killed, Wounded int
+	// Share is the weapon's share of all incidents, 0 to 1; 0 when there
+	// are none.
+	Share float64
 }
 
 // Day is one day of the year to date.
@@ -89,6 +93,19 @@ type Reconciled struct {
 	Counted int
 	// Difference is Counted minus Published: positive when we count more.
 	Difference int
+	// InYear says the tally is dated in the year of the year to date.
+	InYear bool
+}
+
+// Recent sets the latest month of the data beside the month before.
+type Recent struct {
+	Latest Month
+	// Previous is the month before Latest, zero with HasPrevious false
+	// when the data starts in Latest's month.
+	Previous    Month
+	HasPrevious bool
+	// Change is Latest's incidents less Previous's.
+	Change int
 }
 
 // Summary is every figure of the report.
@@ -104,68 +121,104 @@ type Summary struct {
 	Sites []Site
 	// Weapons has one entry per canonical weapon, in vocabulary order,
 	// weapons without incidents included.
-	Weapons    []WeaponTotals
+	Weapons []WeaponTotals
+	// Recent is the latest month against the month before; nil when there
+	// are no incidents.
+	Recent     *Recent
 	YearToDate YearToDate
 	References []Reconciled
 }
 
+// Accumulator takes counted incidents one at a time and gives their
+// Summary when asked. Its memory does not grow with the number of
+// incidents, only with the span of their dates and the number of sites.
+// Several accumulators can be fed from one pass over a file. The zero
+// value is not usable: call NewAccumulator.
+type Accumulator struct {
+	opts  Options
+	n     int
+	total Totals
+	// days counts the incidents per day and months totals them per
+	// month, each over the span of the dates seen so far.
+	days    window[int]
+	months  window[Totals]
+	weapons [incident.NumWeapons]WeaponTotals
+	sites   map[string]*Site
+}
+
+// NewAccumulator returns an empty Accumulator.
+func NewAccumulator(opts Options) *Accumulator {
+	return &Accumulator{opts: opts, sites: make(map[string]*Site)}
+}
+
+// Add counts one incident. It keeps nothing of inc, so inc and the
+// strings it holds may be reused once Add returns.
+func (a *Accumulator) Add(inc *incident.Incident) {
+	a.n++
+	a.total.add(inc)
+	*a.days.at(dayNumber(inc.Date))++
+	a.months.at(monthNumber(inc.Date)).add(inc)
+	w := &a.weapons[inc.Weapon]
+	w.Incidents++
+	w.Munitions += inc.Munitions.N
+	w.Intercepted += inc.Intercepted.N
+	w.Killed += inc.Killed.N
+	w.Wounded += inc.Wounded.N
+	site := a.sites[inc.Site]
+	if site == nil {
+		site = &Site{Name: strings.Clone(inc.Site), First: inc.Date, Last: inc.Date}
+		a.sites[site.Name] = site
+	}
+	site.Incidents++
+	site.ByWeapon[inc.Weapon]++
+	if inc.Date.Before(site.First) {
+		site.First = inc.Date
+	}
+	if inc.Date.After(site.Last) {
+		site.Last = inc.Date
+	}
+}
+
 // Summarize computes the Summary of counted incidents, reconciling each
-// published tally in refs. With no incidents it returns a Summary of zeros
-// (no months, no sites, every weapon at 0, references counted as 0). It
-// fails only when opts.Year is set and no incident falls in that year.
+// published tally in refs: an Accumulator fed with incs.
 func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options) (*Summary, error) {
-	s := &Summary{Weapons: make([]WeaponTotals, incident.NumWeapons)}
-	for w := range s.Weapons {
-		s.Weapons[w].Weapon = incident.Weapon(w)
-	}
-	if len(incs) > 0 {
-		s.First, s.Last = incs[0].Date, incs[0].Date
-		for i := range incs {
-			if d := incs[i].Date; d.Before(s.First) {
-				s.First = d
-			} else if d.After(s.Last) {
-				s.Last = d
-			}
-		}
-		nMonths := monthIndex(s.Last, s.First) + 1
-		s.Months = make([]Month, nMonths)
-		for i := range s.Months {
-			s.Months[i].Start = time.Date(s.First.Year(), s.First.Month()+time.Month(i), 1, 0, 0, 0, 0, time.UTC)
-		}
-	}
-	// daily[i] counts the incidents on day First+i.
-	daily := make([]int, dayIndex(s.Last, s.First)+1)
-	if len(incs) == 0 {
-		daily = nil
-	}
-	sites := make(map[string]*Site)
+	a := NewAccumulator(opts)
 	for i := range incs {
-		inc := &incs[i]
-		s.Total.add(inc)
-		s.Months[monthIndex(inc.Date, s.First)].add(inc)
-		daily[dayIndex(inc.Date, s.First)]++
-		w := &s.Weapons[inc.Weapon]
-		w.Incidents++
-		w.Munitions += inc.Munitions.N
-		w.Intercepted += inc.Intercepted.N
-		w.Killed += inc.Killed.N
-		w.Wounded += inc.Wounded.N
-		site := sites[inc.Site]
-		if site == nil {
-			site = &Site{Name: inc.Site, First: inc.Date, Last: inc.Date}
-			sites[inc.Site] = site
-		}
-		site.Incidents++
-		site.ByWeapon[inc.Weapon]++
-		if inc.Date.Before(site.First) {
-			site.First = inc.Date
-		}
-		if inc.Date.After(site.Last) {
-			site.Last = inc.Date
+		a.Add(&incs[i])
+	}
+	return a.Summary(refs)
+}
+
+// Summary computes the Summary of the incidents added so far, reconciling
+// each published tally in refs. With no incidents it returns a Summary of
+// zeros (no months, no sites, every weapon at 0, references counted as 0).
+// It fails only when the Options' Year is set and no incident falls in
+// that year. The Accumulator can go on taking incidents afterwards.
+func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
+	s := &Summary{Total: a.total, Weapons: make([]WeaponTotals, incident.NumWeapons)}
+	for w := range s.Weapons {
+		s.Weapons[w] = a.weapons[w]
+		s.Weapons[w].Weapon = incident.Weapon(w)
+		if a.total.Incidents > 0 {
+			s.Weapons[w].Share = float64(s.Weapons[w].Incidents) / float64(a.total.Incidents)
 		}
 	}
-	s.Sites = make([]Site, 0, len(sites))
-	for _, site := range sites {
+	var daily []int
+	if a.n > 0 {
+		s.First, s.Last = dateOfDay(a.days.first()), dateOfDay(a.days.last())
+		daily = a.days.values
+		s.Months = make([]Month, a.months.len())
+		for i := range s.Months {
+			s.Months[i] = Month{Start: monthStart(a.months.base + i), Totals: a.months.values[i]}
+		}
+		s.Recent = &Recent{Latest: s.Months[len(s.Months)-1]}
+		if n := len(s.Months); n > 1 {
+			s.Recent.Previous, s.Recent.HasPrevious = s.Months[n-2], true
+			s.Recent.Change = s.Recent.Latest.Incidents - s.Recent.Previous.Incidents
+		}
+	}
+	s.Sites = make([]Site, 0, len(a.sites))
+	for _, site := range a.sites {
 		s.Sites = append(s.Sites, *site)
 	}
 	sort.Slice(s.Sites, func(i, j int) bool {
@@ -175,7 +228,6 @@ func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options
 		}
 		return a.Name < b.Name
 	})
-
 	// cum[i] counts the incidents from First through First+i.
 	cum := make([]int, len(daily))
 	total := 0
@@ -190,19 +242,72 @@ func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options
 		}
 		return cum[min(dayIndex(d, s.First), len(cum)-1)]
 	}
-
-	year := opts.Year
-	if year == 0 && len(incs) > 0 {
+	year := a.opts.Year
+	if year == 0 && a.n > 0 {
 		year = s.Last.Year()
 	}
-	if err := s.yearToDate(year, opts.Year != 0, daily, through); err != nil {
+	if err := s.yearToDate(year, a.opts.Year != 0, daily, through); err != nil {
 		return nil, err
 	}
 	for _, ref := range refs {
 		n := through(ref.AsOf) - through(ref.Since.AddDate(0, 0, -1))
-		s.References = append(s.References, Reconciled{Reference: ref, Counted: n, Difference: n - ref.Published})
+		s.References = append(s.References, Reconciled{Reference: ref, Counted: n, Difference: n - ref.Published,
+			InYear: year != 0 && ref.AsOf.Year() == year})
 	}
 	return s, nil
+}
+
+// window holds a value per consecutive index (a day or a month number)
+// from the smallest index added to the largest.
+type window[T any] struct {
+	base   int
+	values []T
+}
+
+// at returns the value of index i, widening the window to hold it.
+func (w *window[T]) at(i int) *T {
+	switch {
+	case len(w.values) == 0:
+		w.base = i
+		w.values = append(w.values, *new(T))
+	case i < w.base:
+		grown := make([]T, w.base-i+len(w.values), w.base-i+cap(w.values))
+		copy(grown[w.base-i:], w.values)
+		w.base, w.values = i, grown
+	case i >= w.base+len(w.values):
+		var zero T
+		for i >= w.base+len(w.values) {
+			w.values = append(w.values, zero)
+		}
+	}
+	return &w.values[i-w.base]
+}
+
+func (w *window[T]) len() int   { return len(w.values) }
+func (w *window[T]) first() int { return w.base }
+func (w *window[T]) last() int  { return w.base + len(w.values) - 1 }
+
+// dayNumber counts the days from 1 January 1970 to the date of t, which
+// is at 00:00 UTC.
+func dayNumber(t time.Time) int {
+	s := t.Unix()
+	if s < 0 {
+		return int((s - 86399) / 86400)
+	}
+	return int(s / 86400)
+}
+
+func dateOfDay(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
+
+// monthNumber counts months from January of year 0.
+func monthNumber(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+
+func monthStart(n int) time.Time {
+	y, m := n/12, n%12
+	if m < 0 {
+		y, m = y-1, m+12
+	}
+	return time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
 }
 
 func (s *Summary) yearToDate(year int, explicit bool, daily []int, through func(time.Time) int) error {

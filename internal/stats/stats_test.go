@@ -61,8 +61,8 @@ func TestSummarizeJune6(t *testing.T) {
 		t.Errorf("Months = %+v, want %+v", got, want)
 	}
 	if got, want := s.Weapons[:2], []WeaponTotals{
-		{Weapon: rocket, Incidents: 1, Munitions: 1},
-		{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2},
+		{Weapon: rocket, Incidents: 1, Munitions: 1, Share: 0.5},
+		{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2, Share: 0.5},
 	}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Weapons[:2] = %+v, want %+v", got, want)
 	}
@@ -188,14 +188,22 @@ func TestSummarizeReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := [][2]int{{5, -34}, {2, -12}, {0, 0}, {6, 0}, {0, -1}, {2, 1}}
-	for i, r := range s.References {
-		if got := [2]int{r.Counted, r.Difference}; got != want[i] {
-			t.Errorf("reference %d (%s..%s): counted, difference = %v, want %v", i,
-				r.Since.Format(time.DateOnly), r.AsOf.Format(time.DateOnly), got, want[i])
+	want := []struct {
+		counted, difference int
+		inYear              bool
+	}{{5, -34, true}, {2, -12, true}, {0, 0, true}, {6, 0, true}, {0, -1, false}, {2, 1, true}}
+	if len(s.References) != len(want) {
+		t.Fatalf("%d references, want %d", len(s.References), len(want))
+	}
+	for i, w := range want {
+		r := s.References[i]
+		if r.Counted != w.counted || r.Difference != w.difference || r.InYear != w.inYear {
+			t.Errorf("reference %d (%s..%s): counted, difference, in year = %d, %d, %v; want %d, %d, %v", i,
+				r.Since.Format(time.DateOnly), r.AsOf.Format(time.DateOnly), r.Counted, r.Difference, r.InYear,
+				w.counted, w.difference, w.inYear)
 		}
-		if r.Published != refs[i].Published {
-			t.Errorf("reference %d lost its published figure", i)
+		if r.Published != refs[i].Published || !r.AsOf.Equal(refs[i].AsOf) {
+			t.Errorf("reference %d is not refs[%d]: %+v", i, i, r.Reference)
 		}
 	}
 }
@@ -224,10 +232,79 @@ func TestSummarizeOrderDoesNotMatter(t *testing.T) {
 	for i := range incs {
 		rev[len(incs)-1-i] = incs[i]
 	}
-	a, _ := Summarize(incs, nil, Options{})
-	b, _ := Summarize(rev, nil, Options{})
+	a, err := Summarize(incs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Summarize(rev, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Total.Incidents != 4 || len(a.Months) != 3 || len(a.YearToDate.Days) != 68 {
+		t.Fatalf("summary = %+v, want 4 incidents over 3 months and 68 days", a)
+	}
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("order changed the summary:\n%+v\n%+v", a, b)
+	}
+	// An accumulator fed in two passes, then asked twice, agrees too.
+	acc := NewAccumulator(Options{})
+	acc.Add(&rev[0])
+	acc.Add(&rev[1])
+	if _, err := acc.Summary(nil); err != nil {
+		t.Fatal(err)
+	}
+	acc.Add(&rev[2])
+	acc.Add(&rev[3])
+	c, err := acc.Summary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, c) {
+		t.Errorf("an accumulator asked midway changed the summary:\n%+v\n%+v", a, c)
+	}
+}
+
+func TestSummarizeRecent(t *testing.T) {
+	tests := []struct {
+		name string
+		incs []incident.Incident
+		want *Recent
+	}{
+		{"none", nil, nil},
+		{"one month", june6, &Recent{Latest: Month{Start: d("2021-06-01"), Totals: Totals{Incidents: 2, Munitions: 3, Intercepted: 2,
+			ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1})}}}},
+		{"a month without incidents before", []incident.Incident{
+			inc("2021-01-31", "A", rocket, 2, 0), inc("2021-03-01", "A", ied, -1, 0), inc("2021-03-02", "A", ied, -1, 0),
+		}, &Recent{
+			Latest:      Month{Start: d("2021-03-01"), Totals: Totals{Incidents: 2, Munitions: 2, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 2})}},
+			Previous:    Month{Start: d("2021-02-01")},
+			HasPrevious: true, Change: 2,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Summarize(tt.incs, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.Recent, tt.want) {
+				t.Errorf("Recent = %+v, want %+v", s.Recent, tt.want)
+			}
+		})
+	}
+}
+
+func TestSummarizeBefore1970(t *testing.T) {
+	incs := []incident.Incident{inc("1969-12-31", "A", rocket, 1, 0), inc("1970-01-01", "A", rocket, 1, 0), inc("1969-11-30", "A", ied, 1, 0)}
+	s, err := Summarize(incs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.First.Equal(d("1969-11-30")) || !s.Last.Equal(d("1970-01-01")) || len(s.Months) != 3 || s.Months[1].Incidents != 1 {
+		t.Errorf("First %v, Last %v, Months %+v", s.First, s.Last, s.Months)
+	}
+	if y := s.YearToDate; y.Year != 1970 || y.Incidents != 1 || len(y.Days) != 1 {
+		t.Errorf("YearToDate = %+v", y)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"image"
 	_ "image/png" // AddPictureFromBytes and chart checks decode PNG
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -19,13 +18,13 @@ import (
 const noIncidents = "No counted incidents."
 
 // summary writes the headline figures as label/value rows.
-func (b *builder) summary(sheet string) error {
-	s, d := b.r.Summary, b.r.Data
+func (b *Workbook) summary(r *Report, sheet string) error {
+	s := r.Summary
 	var rows [][]any
 	add := func(label string, value any) { rows = append(rows, []any{label, value}) }
 	gap := func() { rows = append(rows, nil) }
 
-	add("Input file", b.r.Input)
+	add("Input file", r.Input)
 	if s.Total.Incidents == 0 {
 		add("Period", "none: no counted incidents")
 	} else {
@@ -41,20 +40,17 @@ func (b *builder) summary(sheet string) error {
 	} else {
 		add("Year to date", "none: no counted incidents in the report year")
 	}
-	switch n := len(s.Months); n {
-	case 0:
+	switch rc := s.Recent; {
+	case rc == nil:
 		add("Latest month", "none: no counted incidents")
+	case !rc.HasPrevious:
+		add("Latest month: "+monthName(rc.Latest.Start), rc.Latest.Incidents)
+		add("Month before", "none: the data covers one month")
 	default:
-		last := s.Months[n-1]
-		add("Latest month: "+monthName(last.Start), last.Incidents)
-		if n == 1 {
-			add("Month before", "none: the data covers one month")
-			break
-		}
-		prev := s.Months[n-2]
-		add("Month before: "+monthName(prev.Start), prev.Incidents)
-		add(fmt.Sprintf("Change from %s to %s", monthName(prev.Start), monthName(last.Start)),
-			cell{v: last.Incidents - prev.Incidents, numFmt: fmtSigned})
+		add("Latest month: "+monthName(rc.Latest.Start), rc.Latest.Incidents)
+		add("Month before: "+monthName(rc.Previous.Start), rc.Previous.Incidents)
+		add(fmt.Sprintf("Change from %s to %s", monthName(rc.Previous.Start), monthName(rc.Latest.Start)),
+			cell{v: rc.Change, numFmt: fmtSigned})
 	}
 	gap()
 	add("Munitions", s.Total.Munitions)
@@ -66,12 +62,12 @@ func (b *builder) summary(sheet string) error {
 		rows = append(rows, []any{cell{v: w.Label() + " incidents", fill: w.Color()}, s.Total.ByWeapon[w]})
 	}
 	gap()
-	add("Rows", d.Rows.String()+" (see Data Quality)")
-	add("Rows read", d.Rows.Read)
-	add("Rows counted", d.Rows.Counted)
-	add("Rows excluded", d.Rows.Excluded)
-	add("Duplicate rows", d.Rows.Duplicates)
-	add("Rejected rows", d.Rows.Rejected)
+	add("Rows", r.Rows.String()+" (see Data Quality)")
+	add("Rows read", r.Rows.Read)
+	add("Rows counted", r.Rows.Counted)
+	add("Rows excluded", r.Rows.Excluded)
+	add("Duplicate rows", r.Rows.Duplicates)
+	add("Rejected rows", r.Rows.Rejected)
 	gap()
 	add("Note", `An empty numeric cell in the input means "not reported": it counts as 0, `+
 		`except munitions, which counts as 1.`)
@@ -108,8 +104,8 @@ func appendTotals(dst []any, t *stats.Totals) []any {
 }
 
 // byMonth writes the totals of every month, then a Total row.
-func (b *builder) byMonth(sheet string) error {
-	s := b.r.Summary
+func (b *Workbook) byMonth(r *Report, sheet string) error {
+	s := r.Summary
 	cols := []column{{name: "Month", numFmt: fmtMonth}, {name: "Incidents"}, {name: "Munitions"},
 		{name: "Intercepted"}, {name: "Killed"}, {name: "Wounded"}}
 	return b.writeTable(sheet, &table{
@@ -127,8 +123,8 @@ func (b *builder) byMonth(sheet string) error {
 }
 
 // bySite writes every site in Summary.Sites order, then a Total row.
-func (b *builder) bySite(sheet string) error {
-	s := b.r.Summary
+func (b *Workbook) bySite(r *Report, sheet string) error {
+	s := r.Summary
 	cols := append([]column{{name: "Site"}, {name: "Incidents"}}, weaponColumns()...)
 	cols = append(cols, column{name: "First"}, column{name: "Last"})
 	var total []any
@@ -153,13 +149,17 @@ func (b *builder) bySite(sheet string) error {
 
 // byWeapon writes every canonical weapon with its share of the incidents,
 // then a Total row. The share is empty when there are no incidents.
-func (b *builder) byWeapon(sheet string) error {
-	s := b.r.Summary
-	share := func(n int) any {
+func (b *Workbook) byWeapon(r *Report, sheet string) error {
+	s := r.Summary
+	share := func(w *stats.WeaponTotals) any {
 		if s.Total.Incidents == 0 {
 			return nil
 		}
-		return float64(n) / float64(s.Total.Incidents)
+		return w.Share
+	}
+	var all any
+	if s.Total.Incidents > 0 {
+		all = 1.0
 	}
 	t := &s.Total
 	return b.writeTable(sheet, &table{
@@ -170,17 +170,17 @@ func (b *builder) byWeapon(sheet string) error {
 		row: func(i int, dst []any) []any {
 			w := &s.Weapons[i]
 			return append(dst[:0], cell{v: w.Weapon.Label(), fill: w.Weapon.Color()},
-				w.Incidents, w.Munitions, w.Intercepted, w.Killed, w.Wounded, share(w.Incidents))
+				w.Incidents, w.Munitions, w.Intercepted, w.Killed, w.Wounded, share(w))
 		},
-		total:  []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, share(t.Incidents)},
+		total:  []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, all},
 		freeze: 1,
 	})
 }
 
 // monthByWeapon writes the incidents per month and weapon, with a Total
 // column and a Total row.
-func (b *builder) monthByWeapon(sheet string) error {
-	s := b.r.Summary
+func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
+	s := r.Summary
 	cols := append([]column{{name: "Month", numFmt: fmtMonth}}, weaponColumns()...)
 	return b.writeTable(sheet, &table{
 		name: "tblMonthByWeapon",
@@ -198,8 +198,8 @@ func (b *builder) monthByWeapon(sheet string) error {
 
 // references writes each published tally beside our count. The Source
 // URL(s) cell links to the first URL when it is an http or https URL.
-func (b *builder) references(sheet string) error {
-	refs := b.r.Summary.References
+func (b *Workbook) references(r *Report, sheet string) error {
+	refs := r.Summary.References
 	return b.writeTable(sheet, &table{
 		name: "tblReferences",
 		cols: []column{{name: "As of"}, {name: "Since"}, {name: "Published"}, {name: "Our count"},
@@ -224,123 +224,6 @@ func linkable(u string) bool {
 	return len(u) <= 2000 && (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://"))
 }
 
-// incidentValues gives the value of each schema column of an incident, by
-// name. A count not reported is nil (an empty cell), except munitions,
-// whose N is what the figures count.
-var incidentValues = map[string]func(*incident.Incident) any{
-	"id":            func(inc *incident.Incident) any { return inc.ID },
-	"date":          func(inc *incident.Incident) any { return inc.Date },
-	"time":          func(inc *incident.Incident) any { return inc.Time },
-	"country":       func(inc *incident.Incident) any { return inc.Country },
-	"province":      func(inc *incident.Incident) any { return inc.Province },
-	"site":          func(inc *incident.Incident) any { return inc.Site },
-	"target_type":   func(inc *incident.Incident) any { return string(inc.TargetType) },
-	"weapon":        func(inc *incident.Incident) any { return inc.Weapon.String() },
-	"munitions":     func(inc *incident.Incident) any { return inc.Munitions.N },
-	"intercepted":   func(inc *incident.Incident) any { return known(inc.Intercepted) },
-	"killed":        func(inc *incident.Incident) any { return known(inc.Killed) },
-	"wounded":       func(inc *incident.Incident) any { return known(inc.Wounded) },
-	"outcome":       func(inc *incident.Incident) any { return string(inc.Outcome) },
-	"attributed_to": func(inc *incident.Incident) any { return inc.AttributedTo },
-	"confidence":    func(inc *incident.Incident) any { return string(inc.Confidence) },
-	"source":        func(inc *incident.Incident) any { return inc.Source },
-	"source_url":    func(inc *incident.Incident) any { return strings.Join(inc.SourceURLs, "; ") },
-	"notes":         func(inc *incident.Incident) any { return inc.Notes },
-	"latitude": func(inc *incident.Incident) any {
-		if inc.Position == nil {
-			return nil
-		}
-		return inc.Position.Lat
-	},
-	"longitude": func(inc *incident.Incident) any {
-		if inc.Position == nil {
-			return nil
-		}
-		return inc.Position.Lon
-	},
-}
-
-func known(c incident.Count) any {
-	if !c.Known {
-		return nil
-	}
-	return c.N
-}
-
-// incidents writes every counted row: its line, the schema columns, then
-// the extra columns.
-func (b *builder) incidents(sheet string) error {
-	d := b.r.Data
-	schema := incident.Columns()
-	values := make([]func(*incident.Incident) any, len(schema))
-	cols := []column{{name: "Line"}}
-	for i, name := range schema {
-		values[i] = incidentValues[name]
-		if values[i] == nil {
-			return fmt.Errorf("no value for incident column %q", name)
-		}
-		cols = append(cols, column{name: name})
-	}
-	for _, name := range d.ExtraColumns {
-		cols = append(cols, column{name: name})
-	}
-	return b.writeTable(sheet, &table{
-		name: "tblIncidents",
-		cols: cols,
-		rows: len(d.Incidents),
-		row: func(i int, dst []any) []any {
-			inc := &d.Incidents[i]
-			dst = append(dst[:0], inc.Line)
-			for _, v := range values {
-				dst = append(dst, v(inc))
-			}
-			for _, x := range inc.Extra {
-				dst = append(dst, x)
-			}
-			return dst
-		},
-		freeze: 1,
-		empty:  noIncidents,
-		stream: true,
-	})
-}
-
-// quality writes every excluded, duplicate and rejected row, by line: the
-// problem, then the raw row under the file's header names. Fields beyond
-// the header (a row with too many) go in columns "field N".
-func (b *builder) quality(sheet string) error {
-	d := b.r.Data
-	probs := slices.Clone(d.Problems)
-	slices.SortStableFunc(probs, func(a, b incident.Problem) int { return a.Line - b.Line })
-	width := len(d.Header)
-	for _, p := range probs {
-		width = max(width, len(p.Record))
-	}
-	cols := []column{{name: "Status"}, {name: "Line"}, {name: "Column"}, {name: "Value"}, {name: "Reason"}}
-	for i := range width {
-		name := fmt.Sprintf("field %d", i+1)
-		if i < len(d.Header) {
-			name = d.Header[i]
-		}
-		cols = append(cols, column{name: name})
-	}
-	return b.writeTable(sheet, &table{
-		name: "tblDataQuality",
-		cols: cols,
-		rows: len(probs),
-		row: func(i int, dst []any) []any {
-			p := &probs[i]
-			dst = append(dst[:0], p.Status.String(), p.Line, p.Column, p.Value, p.Reason)
-			for _, v := range p.Record {
-				dst = append(dst, v)
-			}
-			return dst
-		},
-		empty:  "No problems: every row was counted.",
-		stream: true,
-	})
-}
-
 // Chart layout on the Charts sheet.
 const (
 	chartWidth = 1000 // pixels: a chart is shrunk to this width, never enlarged
@@ -349,7 +232,7 @@ const (
 
 // charts embeds the charts one under another, each under its title. A chart
 // that is not a PNG image is an error.
-func (b *builder) charts(sheet string) error {
+func (b *Workbook) charts(r *Report, sheet string) error {
 	f := b.f
 	title, err := b.styles.id(styleKey{bold: true, size: 14})
 	if err != nil {
@@ -358,11 +241,11 @@ func (b *builder) charts(sheet string) error {
 	if err := b.pageSetup(sheet, true, false); err != nil {
 		return err
 	}
-	if len(b.r.Charts) == 0 {
+	if len(r.Charts) == 0 {
 		return f.SetCellStr(sheet, "A1", "No charts.")
 	}
 	row := 1
-	for i, c := range b.r.Charts {
+	for i, c := range r.Charts {
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(c.PNG))
 		if err == nil && format != "png" {
 			err = fmt.Errorf("is %s, not PNG", format)

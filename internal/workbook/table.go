@@ -82,32 +82,19 @@ type table struct {
 	freeze int
 	// empty is the text shown in the first column when there are no rows.
 	empty string
-	// stream writes the sheet with excelize's StreamWriter: for sheets
-	// whose size is set by the input. Links are not written then.
-	stream bool
 }
 
 // writeTable writes t to the sheet: column widths fitted to the values,
 // the header row frozen, then the body, the Excel table over header and
 // body (when there are rows and t.name is set) and the totals row.
-func (b *builder) writeTable(sheet string, t *table) error {
+func (b *Workbook) writeTable(sheet string, t *table) error {
 	if t.rows+3 > maxRows {
 		return fmt.Errorf("%d rows is more than a sheet holds (%d)", t.rows, maxRows-3)
 	}
-	// Page setup goes before a stream writer, which writes it out first.
-	if err := b.pageSetup(sheet, !t.stream, true); err != nil {
+	if err := b.pageSetup(sheet, true, true); err != nil {
 		return err
 	}
-	var out sink
-	if t.stream {
-		sw, err := b.f.NewStreamWriter(sheet)
-		if err != nil {
-			return err
-		}
-		out = streamSink{sw}
-	} else {
-		out = fileSink{b.f, sheet}
-	}
+	out := fileSink{b.f, sheet}
 
 	names := make([]string, len(t.cols))
 	for i, c := range t.cols {
@@ -248,7 +235,7 @@ func (b *builder) writeTable(sheet string, t *table) error {
 
 // pageSetup prints the sheet landscape; when fit, all its columns on one
 // page wide; when titles, its first row on every page.
-func (b *builder) pageSetup(sheet string, fit, titles bool) error {
+func (b *Workbook) pageSetup(sheet string, fit, titles bool) error {
 	landscape := "landscape"
 	opts := &excelize.PageLayoutOptions{Orientation: &landscape}
 	if fit {
@@ -273,7 +260,7 @@ func (b *builder) pageSetup(sheet string, fit, titles bool) error {
 
 // outCell converts a row value to a cell to write, with its style: k
 // completed by the value's own formatting.
-func (b *builder) outCell(v any, k styleKey) (outCell, error) {
+func (b *Workbook) outCell(v any, k styleKey) (outCell, error) {
 	var link string
 	if c, ok := v.(cell); ok {
 		v = c.v
@@ -320,17 +307,7 @@ type outCell struct {
 	link  string
 }
 
-// sink writes a sheet, either in memory or streamed.
-type sink interface {
-	setColWidth(col int, width float64) error
-	setPanes(*excelize.Panes) error
-	// setRow writes cells from column A of the row, with a height in
-	// points (0 for the default); rows come in order.
-	setRow(row int, cells []outCell, height float64) error
-	addTable(*excelize.Table) error
-	flush() error
-}
-
+// fileSink writes a sheet through excelize, cell by cell.
 type fileSink struct {
 	f     *excelize.File
 	sheet string
@@ -376,28 +353,6 @@ func (s fileSink) setRow(row int, cells []outCell, height float64) error {
 func (s fileSink) addTable(t *excelize.Table) error { return s.f.AddTable(s.sheet, t) }
 
 func (s fileSink) flush() error { return nil }
-
-type streamSink struct{ sw *excelize.StreamWriter }
-
-func (s streamSink) setColWidth(col int, width float64) error {
-	return s.sw.SetColWidth(col, col, width)
-}
-
-func (s streamSink) setPanes(p *excelize.Panes) error { return s.sw.SetPanes(p) }
-
-func (s streamSink) setRow(row int, cells []outCell, height float64) error {
-	vals := make([]any, len(cells))
-	for i, c := range cells {
-		if c.v != nil {
-			vals[i] = excelize.Cell{StyleID: c.style, Value: c.v}
-		}
-	}
-	return s.sw.SetRow(cellName(1, row), vals, excelize.RowOpts{Height: height})
-}
-
-func (s streamSink) addTable(t *excelize.Table) error { return s.sw.AddTable(t) }
-
-func (s streamSink) flush() error { return s.sw.Flush() }
 
 // cellName returns the name of the cell at 1-based column col and row,
 // "B3"; the coordinates are always within a sheet's limits here.

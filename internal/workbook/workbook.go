@@ -57,9 +57,11 @@
 package workbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -67,18 +69,32 @@ import (
 	"report/internal/stats"
 )
 
-// Report is everything the workbook shows.
+// Report is what the workbook shows besides the rows streamed into it.
 type Report struct {
 	Input   string // the input file as the user named it, e.g. "data/incidents.csv"
-	Data    *incident.Dataset
+	Rows    incident.Accounting
 	Summary *stats.Summary
 	Charts  []Chart // may be empty; embedded in order on the Charts sheet
+	// Modified is the date of the document, in its properties and on
+	// every part of the file; the zero time means 1 January 1980. The
+	// same rows and Report give the same bytes.
+	Modified time.Time
 }
 
 // Chart is a chart image to embed in the Charts sheet.
 type Chart struct {
 	Title string
 	PNG   []byte // a PNG image, e.g. 1600x900
+}
+
+// Options adjusts a Workbook. The zero value is usable.
+type Options struct {
+	// NoIncidents leaves the counted rows out of the Incidents sheet,
+	// which then says so: for a smaller, faster workbook.
+	NoIncidents bool
+	// TempDir is where the streamed sheets wait, compressed, until the
+	// workbook is written; "" means the system's.
+	TempDir string
 }
 
 // Sheet names, in workbook order.
@@ -94,25 +110,88 @@ const (
 	sheetCharts      = "Charts"
 )
 
-// Write writes the workbook as .xlsx to w. It returns an error when r lacks
-// Data or Summary, when a chart is not a PNG image, when a sheet would exceed
-// Excel's limits, or when writing to w fails; nothing useful has been written
-// to w then. A report with no counted incidents gives a workbook whose sheets
-// say so.
-func Write(w io.Writer, r *Report) (err error) {
-	if r == nil || r.Data == nil || r.Summary == nil {
-		return errors.New("workbook: report needs both Data and Summary")
-	}
+// Workbook is a report workbook being made. Rows go into its Incidents
+// and Data Quality sheets as they are read (Add); the other sheets are laid
+// out by Write, once the figures are known. Memory does not grow with the
+// rows: they wait compressed in temporary files, which Close removes.
+type Workbook struct {
+	opts      Options
+	f         *excelize.File
+	styles    *styles
+	header    []string
+	incidents *stream
+	quality   *stream
+	vals      []value
+}
+
+// New returns a Workbook for rows read under header, whose columns
+// outside the schema are extra (see incident.Reader).
+func New(header, extra []string, opts Options) (*Workbook, error) {
 	f := excelize.NewFile()
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("workbook: %w", cerr)
+	b := &Workbook{opts: opts, f: f, styles: newStyles(f), header: header}
+	b.incidents = newStream(b, sheetIncidents, incidentColumns(extra))
+	b.quality = newStream(b, sheetQuality, qualityColumns(header))
+	return b, nil
+}
+
+// Add puts a row read into the workbook: a counted row into Incidents,
+// the problems of any other into Data Quality. It keeps nothing of row.
+func (b *Workbook) Add(row *incident.Row) error {
+	if row.Status == incident.Counted {
+		return b.AddIncident(&row.Incident)
+	}
+	for i := range row.Problems {
+		if err := b.AddProblem(&row.Problems[i]); err != nil {
+			return err
 		}
-	}()
-	b := &builder{f: f, r: r, styles: newStyles(f)}
+	}
+	return nil
+}
+
+// AddIncident puts a counted incident into the Incidents sheet.
+func (b *Workbook) AddIncident(inc *incident.Incident) error {
+	if b.opts.NoIncidents {
+		return nil
+	}
+	b.vals = incidentValues(b.vals[:0], inc)
+	return b.incidents.add(b.vals)
+}
+
+// AddProblem puts a problem into the Data Quality sheet, with its row's
+// values.
+func (b *Workbook) AddProblem(p *incident.Problem) error {
+	b.vals = append(b.vals[:0], text(p.Status.String()), integer(p.Line), text(p.Column), text(p.Value), text(p.Reason))
+	for _, v := range p.Record {
+		b.vals = append(b.vals, text(v))
+	}
+	return b.quality.add(b.vals)
+}
+
+// Close removes the temporary files. It is safe to call more than once.
+func (b *Workbook) Close() {
+	b.incidents.remove()
+	b.quality.remove()
+	if b.f != nil {
+		b.f.Close()
+	}
+}
+
+// Write lays out the workbook and writes it as .xlsx to w. It returns an
+// error when r lacks a Summary, when a chart is not a PNG image, or when
+// writing fails; nothing useful has been written to w then. A report with
+// no counted incidents gives a workbook whose sheets say so.
+func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
+	if r == nil || r.Summary == nil {
+		return errors.New("workbook: report needs a Summary")
+	}
+	for _, s := range []*stream{b.incidents, b.quality} {
+		if err := s.finish(); err != nil {
+			return fmt.Errorf("workbook: %w", err)
+		}
+	}
 	steps := []struct {
 		sheet string
-		write func(string) error
+		write func(*Report, string) error
 	}{
 		{sheetSummary, b.summary},
 		{sheetByMonth, b.byMonth},
@@ -120,10 +199,29 @@ func Write(w io.Writer, r *Report) (err error) {
 		{sheetByWeapon, b.byWeapon},
 		{sheetMonthWeapon, b.monthByWeapon},
 		{sheetReferences, b.references},
-		{sheetIncidents, b.incidents},
-		{sheetQuality, b.quality},
-		{sheetCharts, b.charts},
 	}
+	streams := map[string]*sheetRows{}
+	for _, s := range []*stream{b.incidents, b.quality} {
+		if len(s.parts) == 0 {
+			steps = append(steps, struct {
+				sheet string
+				write func(*Report, string) error
+			}{s.name, b.emptyStream(s)})
+			continue
+		}
+		for i, p := range s.parts {
+			streams[p.name] = p
+			steps = append(steps, struct {
+				sheet string
+				write func(*Report, string) error
+			}{p.name, b.streamHeader(s, i)})
+		}
+	}
+	steps = append(steps, struct {
+		sheet string
+		write func(*Report, string) error
+	}{sheetCharts, b.charts})
+	f := b.f
 	for i, s := range steps {
 		if i == 0 {
 			err = f.SetSheetName(f.GetSheetName(0), s.sheet)
@@ -133,21 +231,42 @@ func Write(w io.Writer, r *Report) (err error) {
 		if err != nil {
 			return fmt.Errorf("workbook: sheet %s: %w", s.sheet, err)
 		}
-		if err := s.write(s.sheet); err != nil {
+		if err := s.write(r, s.sheet); err != nil {
 			return fmt.Errorf("workbook: sheet %s: %w", s.sheet, err)
 		}
 	}
-	// Summary, the first sheet, is active as in a new file. SetActiveSheet
-	// would read every sheet back into memory, streamed ones included.
-	if _, err := f.WriteTo(w); err != nil {
+	if err := b.properties(r); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	modified := r.Modified
+	if modified.Year() < 1980 {
+		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams}
+	})
+	if _, err := f.WriteTo(io.Discard); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	return nil
 }
 
-// builder writes the sheets of one workbook.
-type builder struct {
-	f      *excelize.File
-	r      *Report
-	styles *styles
+// properties sets the document properties: no library defaults, and the
+// date of the data, not of the run.
+func (b *Workbook) properties(r *Report) error {
+	date := r.Modified
+	if date.Year() < 1980 {
+		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	stamp := date.UTC().Format(time.RFC3339)
+	return b.f.SetDocProps(&excelize.DocProperties{
+		Title:          "Incident report",
+		Subject:        "Attacks on military and diplomatic sites",
+		Creator:        "report",
+		LastModifiedBy: "report",
+		Description:    "Made by report from " + r.Input,
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "en",
+	})
 }

@@ -1,0 +1,232 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// zipSplicer is the excelize.ZipWriter of a report workbook (through
+// excelize.File.SetZipWriter). It holds excelize's parts in memory, which
+// are small, and at Close writes them to the output in name order, so the
+// same workbook gives the same bytes, with three changes:
+//   - into the sheets named in rows, after the header row excelize wrote,
+//     it splices the rows streamed and compressed beforehand;
+//   - [Content_Types].xml, which excelize writes from a map, in an order
+//     that changes from run to run, has its entries sorted;
+//   - every entry has the same modification time, modified.
+//
+// It writes straight into out: excelize then hands its own buffer, left
+// empty, to the writer it was given.
+type zipSplicer struct {
+	out      io.Writer
+	modified time.Time
+	parts    map[string]*bytes.Buffer
+	// rows maps a sheet name to its streamed rows.
+	rows map[string]*sheetRows
+	err  error
+}
+
+func (z *zipSplicer) Create(name string) (io.Writer, error) {
+	if _, dup := z.parts[name]; dup {
+		return nil, fmt.Errorf("zip: %s written twice", name)
+	}
+	b := new(bytes.Buffer)
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *zipSplicer) AddFS(fs.FS) error { return errors.New("zip: AddFS is not supported") }
+
+// Close writes the archive.
+func (z *zipSplicer) Close() error {
+	sheets, err := z.sheetParts()
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(z.out)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return newCloser(w), nil
+	})
+	names := make([]string, 0, len(z.parts))
+	for name := range z.parts {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		data := z.parts[name].Bytes()
+		if name == "[Content_Types].xml" {
+			if data, err = sortContentTypes(data); err != nil {
+				return err
+			}
+		}
+		if r, ok := sheets[name]; ok {
+			if err := z.splice(zw, name, data, r); err != nil {
+				return err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// newCloser compresses a small part of the workbook.
+func newCloser(w io.Writer) io.WriteCloser {
+	return &partWriter{w: w}
+}
+
+type partWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (p *partWriter) Write(b []byte) (int, error) { return p.buf.Write(b) }
+
+func (p *partWriter) Close() error {
+	_, err := p.w.Write(deflateBytes(p.buf.Bytes(), true))
+	return err
+}
+
+var sheetDataEnd = regexp.MustCompile(`</sheetData>|<sheetData/>`)
+
+var dimension = regexp.MustCompile(`<dimension ref="[^"]*"/>`)
+
+// splice writes sheet part name: excelize's XML with the streamed rows
+// put in before the end of its sheetData, and its dimension set to cover
+// them.
+func (z *zipSplicer) splice(zw *zip.Writer, name string, data []byte, r *sheetRows) error {
+	loc := sheetDataEnd.FindIndex(data)
+	if loc == nil {
+		return fmt.Errorf("zip: %s has no sheetData", name)
+	}
+	head, tail := slices.Clone(data[:loc[0]]), data[loc[1]:]
+	if string(data[loc[0]:loc[1]]) == "<sheetData/>" {
+		head = append(head, "<sheetData>"...)
+	}
+	head = dimension.ReplaceAll(head, []byte(`<dimension ref="`+r.ref+`"/>`))
+	tail = append([]byte("</sheetData>"), tail...)
+	zhead, ztail := deflateBytes(head, false), deflateBytes(tail, true)
+	crc := crc32Combine(crc32Sum(head), r.body.crc, r.body.size)
+	crc = crc32Combine(crc, crc32Sum(tail), int64(len(tail)))
+	size := int64(len(head)) + r.body.size + int64(len(tail))
+	csize := int64(len(zhead)) + r.body.csize + int64(len(ztail))
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified, CRC32: crc,
+		CompressedSize64: uint64(csize), UncompressedSize64: uint64(size)}
+	// CreateRaw writes the MS-DOS date fields as they are, not from
+	// Modified as CreateHeader does.
+	fh.ModifiedDate, fh.ModifiedTime = msDOSTime(z.modified)
+	w, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(zhead); err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, r.body.file); err != nil {
+		return fmt.Errorf("zip: %s: %w", name, err)
+	}
+	_, err = w.Write(ztail)
+	return err
+}
+
+// sheetParts maps the part name of each sheet with streamed rows to them,
+// reading the workbook's sheet list and relationships.
+func (z *zipSplicer) sheetParts() (map[string]*sheetRows, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for _, p := range []struct {
+		name string
+		v    any
+	}{{"xl/workbook.xml", &wb}, {"xl/_rels/workbook.xml.rels", &rels}} {
+		b, ok := z.parts[p.name]
+		if !ok {
+			return nil, fmt.Errorf("zip: no %s", p.name)
+		}
+		if err := xml.Unmarshal(b.Bytes(), p.v); err != nil {
+			return nil, fmt.Errorf("zip: %s: %w", p.name, err)
+		}
+	}
+	out := make(map[string]*sheetRows)
+	for _, s := range wb.Sheets {
+		r, ok := z.rows[s.Name]
+		if !ok {
+			continue
+		}
+		for _, rel := range rels.Rels {
+			if rel.ID == s.ID {
+				target := rel.Target
+				if !strings.HasPrefix(target, "/") {
+					target = path.Join("xl", target)
+				}
+				out[strings.TrimPrefix(target, "/")] = r
+			}
+		}
+	}
+	if len(out) != len(z.rows) {
+		return nil, fmt.Errorf("zip: found %d of the %d streamed sheets", len(out), len(z.rows))
+	}
+	return out, nil
+}
+
+var contentTypeEntry = regexp.MustCompile(`<(?:Default|Override) [^>]*(?:/>|></(?:Default|Override)>)`)
+
+// sortContentTypes sorts the Default and Override entries of
+// [Content_Types].xml, leaving the rest as it is.
+func sortContentTypes(data []byte) ([]byte, error) {
+	locs := contentTypeEntry.FindAllIndex(data, -1)
+	if len(locs) == 0 {
+		return data, nil
+	}
+	entries := make([]string, len(locs))
+	for i, l := range locs {
+		entries[i] = string(data[l[0]:l[1]])
+	}
+	slices.Sort(entries)
+	var out []byte
+	out = append(out, data[:locs[0][0]]...)
+	for i, l := range locs {
+		if i > 0 && l[0] != locs[i-1][1] {
+			return nil, errors.New("zip: [Content_Types].xml has text between its entries")
+		}
+		out = append(out, entries[i]...)
+	}
+	return append(out, data[locs[len(locs)-1][1]:]...), nil
+}
+
+var _ excelize.ZipWriter = (*zipSplicer)(nil)
+
+// msDOSTime returns t as an MS-DOS date and time, as archive/zip writes
+// them from FileHeader.Modified.
+func msDOSTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
