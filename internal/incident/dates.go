@@ -183,9 +183,9 @@ func parseISOTime(s string) (sec, offset int, zoned, ok bool) {
 		}
 		sec += ss
 		s = s[3:]
-		if len(s) >= 2 && (s[0] == '.' || s[0] == ',') && isDigit(s[1]) {
+		if len(s) >= 2 && (s[0] == '.' || s[0] == ',') && asciiDigit(s[1]) {
 			i := 1
-			for i < len(s) && isDigit(s[i]) {
+			for i < len(s) && asciiDigit(s[i]) {
 				i++
 			}
 			s = s[i:]
@@ -273,7 +273,7 @@ func splitSlashed(s string) (a, b, y int, ok bool) {
 	}
 	a, ok1 := atoiN(s[:i])
 	b, ok2 := atoiN(s[i+1 : j])
-	y, ok3 := year(s[j+1:])
+	y, ok3 := dateYear(s[j+1:])
 	return a, b, y, ok1 && ok2 && ok3
 }
 
@@ -297,12 +297,12 @@ func wordyDate(s string) (y, m, d int, reason string) {
 			return 0, 0, 0, cannotParseDate(s)
 		}
 		start := i
-		if isDigit(s[i]) {
-			for i < len(s) && isDigit(s[i]) {
+		if asciiDigit(s[i]) {
+			for i < len(s) && asciiDigit(s[i]) {
 				i++
 			}
 		} else {
-			for i < len(s) && isLetter(s[i]) {
+			for i < len(s) && asciiLetter(s[i]) {
 				i++
 			}
 		}
@@ -326,27 +326,27 @@ func wordyDate(s string) (y, m, d int, reason string) {
 	}
 	var ok, okm, oky bool
 	switch {
-	case sep[0] == "." && sep[1] == "." && isDigit(tok[1][0]):
+	case sep[0] == "." && sep[1] == "." && asciiDigit(tok[1][0]):
 		// 06.06.2021
 		d, ok = atoiN(tok[0])
 		m, okm = atoiN(tok[1])
-		y, oky = year(tok[2])
+		y, oky = dateYear(tok[2])
 		ok = ok && okm && oky && len(tok[0]) <= 2 && len(tok[1]) <= 2
-	case isDigit(tok[0][0]) && !isDigit(tok[1][0]) && (sep[0] == "-" && sep[1] == "-" || spaces(sep[0]) && spaces(sep[1])):
+	case asciiDigit(tok[0][0]) && !asciiDigit(tok[1][0]) && (sep[0] == "-" && sep[1] == "-" || allSpaces(sep[0]) && allSpaces(sep[1])):
 		// 6 June 2021, 06-Jun-21
 		if m, ok = monthNamed(tok[1]); !ok {
 			return 0, 0, 0, fmt.Sprintf("cannot parse %q as a date: unknown month %q", s, tok[1])
 		}
 		d, ok = atoiN(tok[0])
-		y, oky = year(tok[2])
+		y, oky = dateYear(tok[2])
 		ok = ok && oky && len(tok[0]) <= 2
-	case !isDigit(tok[0][0]) && spaces(sep[0]) && (spaces(sep[1]) || strings.HasPrefix(sep[1], ",") && strings.Trim(sep[1][1:], " ") == ""):
+	case !asciiDigit(tok[0][0]) && allSpaces(sep[0]) && (allSpaces(sep[1]) || strings.HasPrefix(sep[1], ",") && strings.Trim(sep[1][1:], " ") == ""):
 		// June 6, 2021
 		if m, ok = monthNamed(tok[0]); !ok {
 			return 0, 0, 0, fmt.Sprintf("cannot parse %q as a date: unknown month %q", s, tok[0])
 		}
 		d, ok = atoiN(tok[1])
-		y, oky = year(tok[2])
+		y, oky = dateYear(tok[2])
 		ok = ok && oky && len(tok[1]) <= 2
 	}
 	if !ok {
@@ -378,9 +378,9 @@ func monthNamed(name string) (int, bool) {
 	return 0, false
 }
 
-// year parses a year of 4 digits, or of 2 as Excel reads them: 00 to 29
+// dateYear parses a year of 4 digits, or of 2 as Excel reads them: 00 to 29
 // are 2000 to 2029, 30 to 99 are 1930 to 1999.
-func year(s string) (int, bool) {
+func dateYear(s string) (int, bool) {
 	y, ok := atoiN(s)
 	switch {
 	case !ok || len(s) != 2 && len(s) != 4:
@@ -413,7 +413,7 @@ func atoiN(s string) (int, bool) {
 	}
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !asciiDigit(s[i]) {
 			return 0, false
 		}
 		n = n*10 + int(s[i]-'0')
@@ -421,11 +421,11 @@ func atoiN(s string) (int, bool) {
 	return n, true
 }
 
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
-func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+func asciiDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-// spaces reports whether s is one or more spaces.
-func spaces(s string) bool {
+// allSpaces reports whether s is one or more spaces.
+func allSpaces(s string) bool {
 	return s != "" && strings.Trim(s, " ") == ""
 }
 

@@ -48,7 +48,7 @@ func (e Encoding) String() string {
 	return fmt.Sprintf("Encoding(%d)", uint8(e))
 }
 
-const utf8BOM = "\uFEFF"
+const bomUTF8 = "\uFEFF"
 
 // SniffEncoding returns the encoding of a file that starts with prefix (a
 // few kilobytes are plenty); atEOF says that prefix is the whole file. It
@@ -62,7 +62,7 @@ const utf8BOM = "\uFEFF"
 // the reader to reject.
 func SniffEncoding(prefix []byte, atEOF bool) Encoding {
 	switch {
-	case strings.HasPrefix(string(prefix), utf8BOM):
+	case strings.HasPrefix(string(prefix), bomUTF8):
 		return UTF8BOM
 	case len(prefix) >= 2 && prefix[0] == 0xFF && prefix[1] == 0xFE:
 		return UTF16LE
@@ -120,7 +120,7 @@ func (b *bomSkipper) Read(p []byte) (int, error) {
 		b.started = true
 		n, err := io.ReadFull(b.r, b.head[:])
 		b.pending = b.head[:n]
-		if string(b.pending) == utf8BOM {
+		if string(b.pending) == bomUTF8 {
 			b.pending = nil
 		}
 		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {

@@ -194,7 +194,7 @@ func FuzzSniff(f *testing.F) {
 		}
 		switch e {
 		case UTF8, UTF8BOM:
-			if want := bytes.TrimPrefix(data, []byte(utf8BOM)); !bytes.Equal(whole, want) {
+			if want := bytes.TrimPrefix(data, []byte(bomUTF8)); !bytes.Equal(whole, want) {
 				t.Fatalf("decoded %q, want %q", whole, want)
 			}
 		case Windows1252:

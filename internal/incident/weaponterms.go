@@ -262,7 +262,7 @@ func nextWord(s string, i int) (start, end int) {
 
 func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isDigit(byte(r)) || isLetter(byte(r))
+		return asciiDigit(byte(r)) || asciiLetter(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

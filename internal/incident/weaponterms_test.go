@@ -230,7 +230,7 @@ func FuzzWeaponMatch(f *testing.F) {
 		}
 		flipped := []byte(cell)
 		for i, c := range flipped {
-			if isLetter(c) {
+			if asciiLetter(c) {
 				flipped[i] ^= 0x20
 			}
 		}
