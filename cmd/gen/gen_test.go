@@ -116,8 +116,10 @@ func TestRows(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 100, 5000} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			header, recs := readAll(t, gen(t, "-n", strconv.Itoa(n), "-messy", "0.05", "-dups", "0.05"))
-			if !slices.Equal(header, incidentsHeader(t)) {
-				t.Errorf("header = %q, want the header of data/incidents.csv %q", header, incidentsHeader(t))
+			// The shipped file has a few columns more (coordinates, GTD
+			// ids); gen writes the ones before them.
+			if shipped := incidentsHeader(t); len(header) != 20 || !slices.Equal(header, shipped[:min(len(header), len(shipped))]) {
+				t.Errorf("header = %q, want the first 20 columns of data/incidents.csv %q", header, shipped)
 			}
 			if got := len(recs); got != n {
 				t.Errorf("records = %d, want %d", got, n)
