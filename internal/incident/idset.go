@@ -51,6 +51,3 @@ func (s *idSet) add(id string, line int) (first int, seen bool) {
 	s.other[id] = line
 	return 0, false
 }
-
-// len returns the number of ids in the set.
-func (s *idSet) len() int { return len(s.first) + len(s.other) }

@@ -75,11 +75,9 @@ type stream struct {
 	b    *Workbook
 	name string
 	cols []column
-	// widths and wrap are fitted to the first sampleRows rows; used says
-	// whether a column had a value in any row.
+	// widths and wrap are fitted to the first sampleRows rows.
 	widths []int
 	wrap   []bool
-	used   []bool
 	// numeric and text say whether a column's sample holds numbers or
 	// dates, and text; a numeric column's header is aligned right.
 	numeric, text []bool
@@ -94,18 +92,13 @@ type stream struct {
 }
 
 func newStream(b *Workbook, name string, cols []column) *stream {
-	return &stream{b: b, name: name, cols: cols, used: make([]bool, len(cols))}
+	return &stream{b: b, name: name, cols: cols}
 }
 
 // add writes a row of values; a row may be longer than the columns (the
 // raw fields of a row with too many), and the extra cells are written
 // under "field N" columns.
 func (s *stream) add(vals []value) error {
-	for i, v := range vals {
-		if v.kind != vEmpty && i < len(s.used) {
-			s.used[i] = true
-		}
-	}
 	s.maxCols = max(s.maxCols, len(vals))
 	if !s.fitted {
 		s.sample = append(s.sample, append([]value(nil), vals...))
