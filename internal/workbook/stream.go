@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"hash/crc32"
 	"math"
 	"strconv"
 	"time"
@@ -230,19 +229,19 @@ func (s *stream) height(vals []value) float64 {
 // since a row cut short hides text.
 func quickLines(s string, width int) int {
 	room := max(0.85*float64(width), 1)
-	lines, n := 1, 0
+	// lines returns the lines of a paragraph of n characters.
+	lines := func(n int) int { return max(1, int(math.Ceil(0.95*float64(n)/room))) }
+	total, n := 0, 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\n' {
-			lines += int(math.Ceil(0.95*float64(n)/room)) - 1 + 1
+		switch c := s[i]; {
+		case c == '\n':
+			total += lines(n)
 			n = 0
-			continue
-		}
-		if c < 0x80 || c >= 0xC0 { // count characters, not bytes
+		case c < 0x80 || c >= 0xC0: // count characters, not bytes
 			n++
 		}
 	}
-	return lines + max(int(math.Ceil(0.95*float64(n)/room))-1, 0)
+	return total + lines(n)
 }
 
 // finish ends the sheets: the sample is written if the widths were not
@@ -377,5 +376,3 @@ func appendEscaped(b []byte, s string) []byte {
 	}
 	return b
 }
-
-func crc32Sum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }

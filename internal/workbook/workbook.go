@@ -189,10 +189,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 			return fmt.Errorf("workbook: %w", err)
 		}
 	}
-	steps := []struct {
-		sheet string
-		write func(*Report, string) error
-	}{
+	steps := []sheetStep{
 		{sheetSummary, b.summary},
 		{sheetByMonth, b.byMonth},
 		{sheetBySite, b.bySite},
@@ -203,24 +200,15 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 	streams := map[string]*sheetRows{}
 	for _, s := range []*stream{b.incidents, b.quality} {
 		if len(s.parts) == 0 {
-			steps = append(steps, struct {
-				sheet string
-				write func(*Report, string) error
-			}{s.name, b.emptyStream(s)})
+			steps = append(steps, sheetStep{s.name, b.emptyStream(s)})
 			continue
 		}
 		for i, p := range s.parts {
 			streams[p.name] = p
-			steps = append(steps, struct {
-				sheet string
-				write func(*Report, string) error
-			}{p.name, b.streamHeader(s, i)})
+			steps = append(steps, sheetStep{p.name, b.streamHeader(s, i)})
 		}
 	}
-	steps = append(steps, struct {
-		sheet string
-		write func(*Report, string) error
-	}{sheetCharts, b.charts})
+	steps = append(steps, sheetStep{sheetCharts, b.charts})
 	f := b.f
 	for i, s := range steps {
 		if i == 0 {
@@ -249,6 +237,12 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	return nil
+}
+
+// sheetStep writes one sheet of the workbook.
+type sheetStep struct {
+	sheet string
+	write func(*Report, string) error
 }
 
 // properties sets the document properties: no library defaults, and the

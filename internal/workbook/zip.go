@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,7 +59,7 @@ func (z *zipSplicer) Close() error {
 	}
 	zw := zip.NewWriter(z.out)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return newCloser(w), nil
+		return flate.NewWriter(w, deflateLevel)
 	})
 	names := make([]string, 0, len(z.parts))
 	for name := range z.parts {
@@ -88,23 +90,6 @@ func (z *zipSplicer) Close() error {
 	return zw.Close()
 }
 
-// newCloser compresses a small part of the workbook.
-func newCloser(w io.Writer) io.WriteCloser {
-	return &partWriter{w: w}
-}
-
-type partWriter struct {
-	w   io.Writer
-	buf bytes.Buffer
-}
-
-func (p *partWriter) Write(b []byte) (int, error) { return p.buf.Write(b) }
-
-func (p *partWriter) Close() error {
-	_, err := p.w.Write(deflateBytes(p.buf.Bytes(), true))
-	return err
-}
-
 var sheetDataEnd = regexp.MustCompile(`</sheetData>|<sheetData/>`)
 
 var dimension = regexp.MustCompile(`<dimension ref="[^"]*"/>`)
@@ -124,8 +109,8 @@ func (z *zipSplicer) splice(zw *zip.Writer, name string, data []byte, r *sheetRo
 	head = dimension.ReplaceAll(head, []byte(`<dimension ref="`+r.ref+`"/>`))
 	tail = append([]byte("</sheetData>"), tail...)
 	zhead, ztail := deflateBytes(head, false), deflateBytes(tail, true)
-	crc := crc32Combine(crc32Sum(head), r.body.crc, r.body.size)
-	crc = crc32Combine(crc, crc32Sum(tail), int64(len(tail)))
+	crc := crc32Combine(crc32.ChecksumIEEE(head), r.body.crc, r.body.size)
+	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
 	size := int64(len(head)) + r.body.size + int64(len(tail))
 	csize := int64(len(zhead)) + r.body.csize + int64(len(ztail))
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified, CRC32: crc,
