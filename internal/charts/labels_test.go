@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -151,5 +152,33 @@ func TestCrosses(t *testing.T) {
 				t.Errorf("crosses = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSpan checks that a box hits a sorted line's span exactly when it
+// hits the whole line.
+func TestSpan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var line []vg.Point
+	x, y := vg.Length(0), vg.Length(0)
+	for range 300 {
+		line = append(line, vg.Point{X: x, Y: y})
+		if rng.IntN(2) == 0 {
+			x += vg.Length(rng.IntN(5))
+		} else {
+			y += vg.Length(rng.IntN(5))
+		}
+	}
+	pl := &placer{line: line, sorted: true}
+	for range 2000 {
+		lo := vg.Point{X: vg.Length(rng.IntN(400)) - 20, Y: vg.Length(rng.IntN(400)) - 20}
+		box := vg.Rectangle{Min: lo, Max: vg.Point{X: lo.X + vg.Length(rng.IntN(30)), Y: lo.Y + vg.Length(rng.IntN(30))}}
+		if got, want := polylineHits(pl.span(box.Min.X, box.Max.X), box), polylineHits(line, box); got != want {
+			t.Fatalf("box %v: hits span %v, whole line %v", box, got, want)
+		}
+		p, q := box.Min, box.Max
+		if got, want := segmentsCross(p, q, pl.span(p.X, q.X)), segmentsCross(p, q, line); got != want {
+			t.Fatalf("segment %v-%v: crosses span %v, whole line %v", p, q, got, want)
+		}
 	}
 }

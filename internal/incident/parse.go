@@ -19,6 +19,9 @@ type rowParser struct {
 	// to the chunk; lineBase is added to its lines.
 	pos      fieldPos
 	lineBase int
+	// utf8 says the whole chunk is valid UTF-8, so no field need be
+	// checked.
+	utf8     bool
 	problems []Problem
 }
 
@@ -115,7 +118,7 @@ func (p *rowParser) parse(rec []string, inc *Incident) {
 	bad := func(f field, reason string) { p.problem(s.index[f], s.columnName(f), rec[s.index[f]], reason) }
 
 	for i, v := range rec {
-		if !utf8.ValidString(v) {
+		if !p.utf8 && !utf8.ValidString(v) {
 			p.problem(i, strings.TrimSpace(s.header[i]), strings.ToValidUTF8(v, "\uFFFD"), "not valid UTF-8: save the file as UTF-8")
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 )
 
 // Options adjusts a Reader. The zero value gives the default behaviour.
@@ -22,8 +23,8 @@ type Options struct {
 	// Rows come out in file order, the same whatever the number.
 	Workers int
 	// ChunkSize is about how many bytes of the file a worker checks at a
-	// time; 0 means 1 MiB. It bounds the Reader's memory to a few times
-	// (Workers+2) chunks.
+	// time; 0 means 512 KiB. The Reader holds about 2*Workers+2 chunks
+	// and their rows at a time.
 	ChunkSize int
 }
 
@@ -87,7 +88,7 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opts.ChunkSize <= 0 {
-		opts.ChunkSize = 1 << 20
+		opts.ChunkSize = 512 << 10
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
@@ -257,8 +258,10 @@ func newChunks(s *schema, opts Options, r io.Reader, rest []byte, eof bool, line
 	c := &chunks{s: s, opts: opts, r: r, rest: append([]byte(nil), rest...), eof: eof, lineBase: lineBase,
 		quit: make(chan struct{})}
 	if opts.Workers > 1 {
-		c.queue = make(chan *chunk, 2*opts.Workers)
-		work := make(chan *chunk, 2*opts.Workers)
+		// Enough chunks in flight to keep every worker busy, and no
+		// more: each holds its rows.
+		c.queue = make(chan *chunk, opts.Workers)
+		work := make(chan *chunk, opts.Workers)
 		go c.split(work)
 		for range opts.Workers {
 			go func() {
@@ -393,7 +396,10 @@ func (c *chunks) check(ch *chunk) {
 	defer close(ch.done)
 	cr := csv.NewReader(bytes.NewReader(ch.data))
 	cr.FieldsPerRecord = -1
-	p := &rowParser{s: c.s, exclude: c.opts.Exclude, pos: cr.FieldPos, lineBase: ch.lineBase}
+	// A record is at most a line: room for them all at once.
+	ch.rows = make([]Row, 0, bytes.Count(ch.data, []byte{'\n'})+1)
+	p := &rowParser{s: c.s, exclude: c.opts.Exclude, pos: cr.FieldPos, lineBase: ch.lineBase,
+		utf8: utf8.Valid(ch.data)}
 	for {
 		start := int(cr.InputOffset())
 		rec, err := cr.Read()
