@@ -68,6 +68,14 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 	add("Rows excluded", r.Rows.Excluded)
 	add("Duplicate rows", r.Rows.Duplicates)
 	add("Rejected rows", r.Rows.Rejected)
+	if parts := b.incidents.parts; len(parts) > 1 {
+		names := make([]string, len(parts))
+		for i, p := range parts {
+			names[i] = p.name
+		}
+		add("Incidents sheets", fmt.Sprintf("the counted rows go on over %d sheets, %s, since a sheet holds %d rows under its header",
+			len(parts), strings.Join(names, ", "), bodyRows))
+	}
 	gap()
 	add("Note", `An empty numeric cell in the input means "not reported": it counts as 0, `+
 		`except munitions, which counts as 1.`)

@@ -109,6 +109,15 @@ func TestContinuationSheets(t *testing.T) {
 			t.Errorf("%s: tables %+v, %v", sheet, tables, err)
 		}
 	}
+	rows, _ := f.GetRows("Summary")
+	said := false
+	for _, r := range rows {
+		said = said || (len(r) == 2 && r[0] == "Incidents sheets" &&
+			r[1] == "the counted rows go on over 3 sheets, Incidents, Incidents (2), Incidents (3), since a sheet holds 3 rows under its header")
+	}
+	if !said {
+		t.Errorf("the Summary does not say the rows go on over 3 sheets: %q", rows)
+	}
 	if got, want := strings.Join(f.GetSheetList(), ","), "Summary,By Month,By Site,By Weapon,Month x Weapon,References,Incidents,Incidents (2),Incidents (3),Data Quality,Charts"; got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
