@@ -21,6 +21,15 @@ type barLayer struct {
 // order, and a label beyond the end of each bar. Values must be finite;
 // values <= 0 draw nothing. It is a GlyphBoxer, so the plot leaves room for
 // the labels.
+//
+// gonum/plot's BarChart (with StackOn and Horizontal) and Labels were
+// weighed and do not serve here: a BarChart's Width is a fixed length on
+// the canvas, where these bars are a share of the space between
+// categories, so that twelve months or forty sites fill a slide alike at
+// any image size; and a label must sit beyond the top of the whole stack,
+// whose height only the stack knows, with room reserved for it in the
+// plot's glyph boxes. The cumulative chart's step line, where gonum's
+// Line with StepStyle does serve, uses it.
 type stackedBars struct {
 	// horizontal bars grow along x, categories run up the y axis.
 	horizontal bool

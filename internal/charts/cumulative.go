@@ -77,13 +77,13 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 	last := ytd.Days[len(ytd.Days)-1]
 	xmax := unixDate(last.Date) + day
 
-	// The step line: across each day at its cumulative count.
-	steps := []plotter.XY{{X: unixDate(jan1), Y: float64(ytd.Days[0].Cumulative)}}
+	// The step line: each day where the count changes, drawn by
+	// gonum/plot's Line with PostStep, so that it runs across each day at
+	// its cumulative count.
+	steps := plotter.XYs{{X: unixDate(jan1), Y: float64(ytd.Days[0].Cumulative)}}
 	for k := 1; k < len(ytd.Days); k++ {
-		d := ytd.Days[k]
-		if prev := ytd.Days[k-1].Cumulative; d.Cumulative != prev {
-			x := unixDate(d.Date)
-			steps = append(steps, plotter.XY{X: x, Y: float64(prev)}, plotter.XY{X: x, Y: float64(d.Cumulative)})
+		if d := ytd.Days[k]; d.Cumulative != ytd.Days[k-1].Cumulative {
+			steps = append(steps, plotter.XY{X: unixDate(d.Date), Y: float64(d.Cumulative)})
 		}
 	}
 	steps = append(steps, plotter.XY{X: xmax, Y: float64(last.Cumulative)})
@@ -103,8 +103,10 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 	// Headroom above the highest point for labels.
 	countAxis(&p.Y, ymax*1.08)
 	p.X.Padding, p.Y.Padding = 0, 0
+	line := &plotter.Line{XYs: steps, StepStyle: plotter.PostStep,
+		LineStyle: draw.LineStyle{Color: countColor, Width: lineWidth}}
 	cp := &cumulativePlot{steps: steps, tallies: tallies}
-	p.Add(newGrid(true, true), cp)
+	p.Add(newGrid(true, true), line, cp)
 	return p, cp
 }
 
@@ -131,10 +133,12 @@ func tallyLabel(r stats.Reconciled, jan1 time.Time) string {
 	return fmt.Sprintf("%d (%s)", r.Published, r.AsOf.Format("2 Jan"))
 }
 
-// cumulativePlot is the plot.Plotter of the cumulative chart: the step
-// line, then the tallies' markers and labels placed clear of it.
+// cumulativePlot is the plot.Plotter of the tallies of the cumulative
+// chart: their markers and labels, placed clear of the step line (drawn by
+// a plotter.Line before it).
 type cumulativePlot struct {
-	steps   []plotter.XY
+	// steps are the step line's points, as its plotter.Line has them.
+	steps   plotter.XYs
 	tallies []tally
 }
 
@@ -142,9 +146,14 @@ type cumulativePlot struct {
 // the tallies' markers and the boxes of their labels.
 func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (line, anchors []vg.Point, boxes []vg.Rectangle) {
 	trX, trY := p.Transforms(&c)
-	line = make([]vg.Point, len(cp.steps))
+	// The polyline PostStep draws: across, then up, to each point.
+	line = make([]vg.Point, 0, 2*len(cp.steps))
 	for i, xy := range cp.steps {
-		line[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		pt := vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		if i > 0 {
+			line = append(line, vg.Point{X: pt.X, Y: line[len(line)-1].Y})
+		}
+		line = append(line, pt)
 	}
 	sty := tallyStyle()
 	e := sty.FontExtents()
@@ -164,8 +173,7 @@ func tallyStyle() text.Style { return textStyle(sans, valueSize, black) }
 
 // Plot implements plot.Plotter.
 func (cp *cumulativePlot) Plot(c draw.Canvas, p *plot.Plot) {
-	line, anchors, boxes := cp.layout(c, p)
-	c.StrokeLines(draw.LineStyle{Color: countColor, Width: lineWidth}, c.ClipLinesXY(line)...)
+	_, anchors, boxes := cp.layout(c, p)
 	sty := tallyStyle()
 	desc := sty.FontExtents().Descent
 	lead := draw.LineStyle{Color: leaderColor, Width: vg.Points(1)}
