@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -143,10 +144,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer wb.Close()
 	acc := stats.NewAccumulator(stats.Options{Year: c.year})
-	// problems are kept for summary.json and the first few printed; a
-	// counted row has none.
-	var problems []incident.Problem
-	for {
+	// Problems go to summary.json through a log on disk; the first few
+	// are kept to print.
+	plog, err := summary.NewProblemLog("")
+	if err != nil {
+		return fmt.Errorf("cannot make a temporary file: %w", err)
+	}
+	defer plog.Close()
+	printed := &problemPrinter{path: c.in}
+	for n := 0; ; n++ {
+		if n%memoryCheck == 0 {
+			limitMemory(rd)
+		}
 		row, err := rd.Read()
 		if err == io.EOF {
 			break
@@ -160,9 +169,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := wb.Add(row); err != nil {
 			return err
 		}
-		for _, p := range row.Problems {
-			p.Record = nil
-			problems = append(problems, p)
+		for i := range row.Problems {
+			if err := plog.Add(&row.Problems[i]); err != nil {
+				return fmt.Errorf("cannot write a temporary file: %w", err)
+			}
+			printed.add(&row.Problems[i])
 		}
 	}
 	rows := rd.Rows()
@@ -195,9 +206,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	sf := summary.New(c.in, rows, sum)
-	for i := range problems {
-		sf.AddProblem(&problems[i])
-	}
+	sf.Log = plog
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
@@ -209,7 +218,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	prog.finish()
 
-	printProblems(stderr, c.in, problems)
+	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
@@ -269,21 +278,50 @@ func fileError(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
-// printProblems prints the rejected and duplicate rows, up to maxPrinted,
-// as file:line:col: column: reason.
-func printProblems(w io.Writer, path string, problems []incident.Problem) {
-	n := 0
-	for _, p := range problems {
-		if p.Status == incident.Excluded {
-			continue
-		}
-		if n++; n <= maxPrinted {
-			fmt.Fprintf(w, "%s:%s\n", path, p)
-		}
+// problemPrinter keeps the first maxPrinted rejected and duplicate rows'
+// problems and counts the rest, to print them as file:line:col: column:
+// reason.
+type problemPrinter struct {
+	path  string
+	first []string
+	n     int
+}
+
+func (pp *problemPrinter) add(p *incident.Problem) {
+	if p.Status == incident.Excluded {
+		return
 	}
-	if n > maxPrinted {
-		fmt.Fprintf(w, "... and %d more problems\n", n-maxPrinted)
+	if pp.n++; pp.n <= maxPrinted {
+		pp.first = append(pp.first, fmt.Sprintf("%s:%s", pp.path, p))
 	}
+}
+
+func (pp *problemPrinter) print(w io.Writer) {
+	for _, line := range pp.first {
+		fmt.Fprintln(w, line)
+	}
+	if pp.n > maxPrinted {
+		fmt.Fprintf(w, "... and %d more problems\n", pp.n-maxPrinted)
+	}
+}
+
+// memoryCheck is how many rows go between two settings of the memory
+// limit.
+const memoryCheck = 1 << 16
+
+// memoryHeadroom is the memory a run may use beyond the set of ids it
+// has seen: rows in flight, figures, and the garbage collector's room.
+const memoryHeadroom = 96 << 20
+
+// limitMemory sets the Go runtime's soft memory limit to the memory held
+// for the ids read so far plus memoryHeadroom, so that memory grows with
+// the id set and nothing else: the garbage collector works harder rather
+// than letting the heap double with it. GOMEMLIMIT, when set, wins.
+func limitMemory(rd *incident.Reader) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(rd.IDBytes() + memoryHeadroom)
 }
 
 type renderedChart struct {

@@ -16,6 +16,7 @@ import (
 	"report/internal/stats"
 )
 
+// File is the content of summary.json.
 type File struct {
 	Input      string      `json:"input"`
 	Rows       Rows        `json:"rows"`
@@ -29,6 +30,10 @@ type File struct {
 	ByWeapon   []Weapon    `json:"by_weapon"`
 	YearToDate YearToDate  `json:"year_to_date"`
 	References []Reference `json:"references"`
+
+	// Log, when set, holds the problems instead of the three lists,
+	// which must then be empty; Read never sets it.
+	Log *ProblemLog `json:"-"`
 }
 
 type Rows struct {
@@ -222,8 +227,11 @@ func (f *File) AddProblem(p *incident.Problem) {
 	}
 }
 
-// Write writes f as indented JSON.
+// Write writes f as indented JSON, with the problems of f.Log when set.
 func Write(w io.Writer, f *File) error {
+	if f.Log != nil {
+		return writeWithLog(w, f)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(f)

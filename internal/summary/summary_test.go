@@ -58,3 +58,51 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemLog writes the same problems from a log and from the lists
+// and gets the same bytes; an empty list stays [].
+func TestProblemLog(t *testing.T) {
+	s, err := stats.Summarize(nil, nil, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := []incident.Problem{
+		{Status: incident.Rejected, Line: 4, Column: "weapon", Value: "laser", Reason: `unknown "laser"`},
+		{Status: incident.Excluded, Line: 5, Column: "outcome", Value: "foiled", Reason: "foiled"},
+		{Status: incident.Rejected, Line: 6, Column: "date", Value: "x", Reason: "bad <date> & more"},
+	}
+	lists := New("in.csv", incident.Accounting{}, s)
+	logged := New("in.csv", incident.Accounting{}, s)
+	log, err := NewProblemLog(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	logged.Log = log
+	for i := range problems {
+		lists.AddProblem(&problems[i])
+		if err := log.Add(&problems[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var a, b bytes.Buffer
+	if err := Write(&a, lists); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, logged); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("with a log:\n%s\nwith lists:\n%s", b.String(), a.String())
+	}
+	if !strings.Contains(a.String(), `"duplicates": [],`) {
+		t.Errorf("no empty duplicates list:\n%s", a.String())
+	}
+	got, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rejected) != 2 || got.Rejected[1].Reason != "bad <date> & more" || len(got.Excluded) != 1 {
+		t.Errorf("read back %+v", got)
+	}
+}
