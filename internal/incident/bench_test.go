@@ -32,3 +32,29 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReader reads rows without keeping them, as the report does,
+// on one worker and on two.
+func BenchmarkReader(b *testing.B) {
+	data := syntheticCSV(100_000)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r, err := NewReader(bytes.NewReader(data), Options{Workers: workers})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for {
+					if _, err := r.Read(); err != nil {
+						break
+					}
+				}
+				if got := r.Rows().Counted; got != 100_000 {
+					b.Fatalf("counted %d", got)
+				}
+				r.Close()
+			}
+		})
+	}
+}
