@@ -57,6 +57,9 @@ var ErrEmpty = errors.New("file is empty: want a header row, then one row per in
 type MissingColumnsError struct {
 	Missing []string // required columns not found, in schema order
 	Found   []string // the header's columns as written
+	// Resembles names the format the header looks like when it is not
+	// the canonical one: "an ACLED export".
+	Resembles string
 }
 
 func (e *MissingColumnsError) Error() string {
@@ -67,6 +70,10 @@ func (e *MissingColumnsError) Error() string {
 	word := "column"
 	if len(e.Missing) > 1 {
 		word = "columns"
+	}
+	if e.Resembles != "" {
+		return fmt.Sprintf("looks like %s missing %s %s (columns found: %s)",
+			e.Resembles, word, strings.Join(e.Missing, ", "), strings.Join(found, ", "))
 	}
 	return fmt.Sprintf("missing required %s %s (columns found: %s)",
 		word, strings.Join(e.Missing, ", "), strings.Join(found, ", "))
