@@ -257,8 +257,9 @@ func fill(rw *row, r *rand.Rand, i int, c config) {
 	rw.newline = rw.nnotes > 1 && r.IntN(100) < 25
 }
 
-// spoil makes rw one of the messy rows report rejects, each kind equally
-// likely.
+// spoil makes rw one of the messy rows, each kind equally likely: report
+// rejects them all but the unknown weapon, which it counts as other and
+// lists as an unmapped term.
 func spoil(rw *row, r *rand.Rand) {
 	switch r.IntN(7) {
 	case 0: // unknown weapon
@@ -269,7 +270,7 @@ func spoil(rw *row, r *rand.Rand) {
 		case 0:
 			rw.dateRaw = y + "/" + m + "/" + d
 		case 1:
-			rw.dateRaw = d + "." + m + "." + y
+			rw.dateRaw = y + "." + m + "." + d // dotted dates are day first
 		case 2:
 			rw.dateRaw = y + m + d
 		default:

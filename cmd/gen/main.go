@@ -7,8 +7,8 @@
 // The output has the columns of data/incidents.csv, a header and then ROWS
 // data rows whose sites, provinces, target types, weapons, counts and months
 // follow the shipped data, with dates spread over -years years from -from.
-// A share -messy of the rows is rejected by report (an unknown weapon, a date
-// that does not parse or is not in the calendar, a negative count,
+// A share -messy of the rows is messy: an unknown weapon (which report
+// counts as other and lists), or rejected by report (a date that does not parse or is not in the calendar, a negative count,
 // intercepted above munitions, a wrong field count or a stray quote), and a
 // share -dups reuses the id of an earlier valid row, half of them with one
 // field changed (fewer when -messy and -dups add up to nearly 1, leaving few

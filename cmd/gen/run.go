@@ -15,7 +15,8 @@ const usage = `Usage: gen [-n ROWS] [-seed N] [-o FILE] [-from YYYY] [-years N] 
 Gen writes a synthetic incident CSV, for measuring the speed of report: the
 columns of data/incidents.csv, then ROWS rows whose sites, weapons, target
 types, provinces, counts and months follow the shipped data. A share of the
-rows is messy (rejected by report: unknown weapon, bad date, a date not in
+rows is messy (an unknown weapon, which report counts as other and lists;
+or rejected by report: bad date, a date not in
 the calendar, negative count, intercepted above munitions, wrong field
 count, stray quote) and a share copies an earlier valid row, id included,
 half of them with a field changed (with -messy and -dups adding up to nearly

@@ -75,6 +75,11 @@ type config struct {
 	year          int
 	noIncidents   bool
 	quiet         bool
+	format        string
+	delimiter     string
+	dateOrder     string
+	tz            string
+	weapons       string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -88,6 +93,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	year := fset.String("year", "", "report year")
 	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
 	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
+	fset.StringVar(&c.format, "format", "", "canonical, acled or gtd")
+	fset.StringVar(&c.delimiter, "delimiter", "", "comma, semicolon or tab")
+	fset.StringVar(&c.dateOrder, "date-order", "", "dmy or mdy")
+	fset.StringVar(&c.tz, "tz", incident.DefaultTimeZone, "the sites' time zone")
+	fset.StringVar(&c.weapons, "weapons", "", "weapon terms CSV")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -121,63 +131,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in, err := os.Open(c.in)
-	if err != nil {
-		return openError(c.in, "-in", err)
-	}
-	defer in.Close()
-	var size int64
-	if fi, err := in.Stat(); err == nil {
-		size = fi.Size()
-	}
-	prog := newProgress(stderr, c.quiet, size)
-	defer prog.finish()
-
-	rd, err := incident.NewReader(prog.reader(in), incident.Options{})
-	if err != nil {
-		return fileError(c.in, err)
-	}
-	defer rd.Close()
-	wb, err := workbook.New(rd.Header(), rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents})
+	opts, err := c.readerOptions()
 	if err != nil {
 		return err
 	}
-	defer wb.Close()
-	acc := stats.NewAccumulator(stats.Options{Year: c.year})
-	// Problems go to summary.json through a log on disk; the first few
-	// are kept to print.
-	plog, err := summary.NewProblemLog("")
-	if err != nil {
-		return fmt.Errorf("cannot make a temporary file: %w", err)
+	in, err := readInput(c, opts, stderr)
+	var decided *incident.DateOrderDecided
+	if errors.As(err, &decided) {
+		// The file's slashed dates decided their order only after rows
+		// that fit both were rejected: read it again in that order.
+		fmt.Fprintf(stderr, "%s: %v; reading it again so\n", c.in, decided)
+		opts.Dates.Order = decided.Order
+		in, err = readInput(c, opts, stderr)
 	}
-	defer plog.Close()
-	printed := &problemPrinter{path: c.in}
-	for n := 0; ; n++ {
-		if n%memoryCheck == 0 {
-			limitMemory(rd)
-		}
-		row, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fileError(c.in, err)
-		}
-		if row.Status == incident.Counted {
-			acc.Add(&row.Incident)
-		}
-		if err := wb.Add(row); err != nil {
+	if err != nil {
+		return err
+	}
+	defer in.close()
+	rd, wb, plog, printed := in.rd, in.wb, in.plog, in.printed
+	for _, t := range rd.Unmapped() {
+		if err := wb.AddUnmapped(t); err != nil {
 			return err
-		}
-		for i := range row.Problems {
-			if err := plog.Add(&row.Problems[i]); err != nil {
-				return fmt.Errorf("cannot write a temporary file: %w", err)
-			}
-			printed.add(&row.Problems[i])
 		}
 	}
 	rows := rd.Rows()
-	sum, err := acc.Summary(refs)
+	sum, err := in.acc.Summary(refs)
 	if err != nil {
 		return fmt.Errorf("-year %d: %w", c.year, err)
 	}
@@ -185,7 +163,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	prog.stage("charts")
+	in.prog.stage("charts")
 	out := newOutputs(c.out)
 	defer out.discard()
 	rendered, err := renderCharts(sum, filepath.Base(c.in))
@@ -197,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	prog.stage("workbook")
+	in.prog.stage("workbook")
 	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
@@ -207,6 +185,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	sf := summary.New(c.in, rows, sum)
 	sf.Log = plog
+	sf.Format = rd.Format().Name
+	for _, t := range rd.Unmapped() {
+		sf.UnmappedTerms = append(sf.UnmappedTerms, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
+	}
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
@@ -216,12 +198,149 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.commit(); err != nil {
 		return err
 	}
-	prog.finish()
 
+	in.prog.finish()
 	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
+}
+
+// input is one reading of the input file into the figures, the
+// workbook's streamed sheets and the log of problems.
+type input struct {
+	file    *os.File
+	prog    *progress
+	rd      *incident.Reader
+	wb      *workbook.Workbook
+	acc     *stats.Accumulator
+	plog    *summary.ProblemLog
+	printed *problemPrinter
+}
+
+// readInput reads the input file through once.
+func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err error) {
+	in := &input{}
+	defer func() {
+		if err != nil {
+			in.close()
+		}
+	}()
+	if in.file, err = os.Open(c.in); err != nil {
+		return nil, openError(c.in, "-in", err)
+	}
+	var size int64
+	if fi, err := in.file.Stat(); err == nil {
+		size = fi.Size()
+	}
+	in.prog = newProgress(stderr, c.quiet, size)
+	if in.rd, err = incident.NewReader(in.prog.reader(in.file), opts); err != nil {
+		return nil, fileError(c.in, err)
+	}
+	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
+		return nil, err
+	}
+	in.acc = stats.NewAccumulator(stats.Options{Year: c.year})
+	// Problems go to summary.json through a log on disk; the first few
+	// are kept to print.
+	if in.plog, err = summary.NewProblemLog(""); err != nil {
+		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
+	}
+	in.printed = &problemPrinter{path: c.in}
+	for n := 0; ; n++ {
+		if n%memoryCheck == 0 {
+			limitMemory(in.rd)
+		}
+		row, err := in.rd.Read()
+		if err == io.EOF {
+			return in, nil
+		}
+		if err != nil {
+			return nil, fileError(c.in, err)
+		}
+		if row.Status == incident.Counted {
+			in.acc.Add(&row.Incident)
+		}
+		if err := in.wb.Add(row); err != nil {
+			return nil, err
+		}
+		for i := range row.Problems {
+			if err := in.plog.Add(&row.Problems[i]); err != nil {
+				return nil, fmt.Errorf("cannot write a temporary file: %w", err)
+			}
+			in.printed.add(&row.Problems[i])
+		}
+	}
+}
+
+// close releases what a reading holds.
+func (in *input) close() {
+	if in.rd != nil {
+		in.rd.Close()
+	}
+	if in.wb != nil {
+		in.wb.Close()
+	}
+	if in.plog != nil {
+		in.plog.Close()
+	}
+	if in.file != nil {
+		in.file.Close()
+	}
+	in.prog.finish()
+}
+
+// readerOptions returns the Reader's options that the flags give.
+func (c config) readerOptions() (incident.Options, error) {
+	opts := incident.Options{Format: c.format}
+	if c.format != "" {
+		if _, err := incident.FormatByName(c.format); err != nil {
+			return opts, usageError{fmt.Errorf("-format: %w", err)}
+		}
+	}
+	if c.delimiter != "" {
+		comma, err := incident.ParseDelimiter(c.delimiter)
+		if err != nil {
+			return opts, usageError{fmt.Errorf("-delimiter: %w", err)}
+		}
+		opts.Comma = comma
+	}
+	if c.dateOrder != "" {
+		order, err := incident.ParseDateOrder(c.dateOrder)
+		if err != nil {
+			return opts, usageError{fmt.Errorf("-date-order: %w", err)}
+		}
+		opts.Dates.Order = order
+	}
+	loc, err := time.LoadLocation(c.tz)
+	if err != nil {
+		return opts, usageError{fmt.Errorf("-tz %q: not a time zone such as Asia/Baghdad or UTC", c.tz)}
+	}
+	opts.Dates.Loc = loc
+	opts.Dates.Today = today()
+	if c.weapons != "" {
+		f, err := os.Open(c.weapons)
+		if err != nil {
+			return opts, openError(c.weapons, "-weapons", err)
+		}
+		defer f.Close()
+		opts.Weapons = incident.DefaultWeaponTerms()
+		if err := opts.Weapons.Merge(f); err != nil {
+			return opts, fileError(c.weapons, err)
+		}
+	}
+	return opts, nil
+}
+
+// today is the run's own date, against which a later incident date is
+// rejected: SOURCE_DATE_EPOCH's when set, so that a run can be replayed.
+func today() time.Time {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 // dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when

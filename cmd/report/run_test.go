@@ -189,7 +189,7 @@ func TestRunMixed(t *testing.T) {
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
-	wantStderr := `testdata/mixed.csv:7:30: weapon: unknown weapon "laser": want one of rocket, drone, mortar, ied, small_arms, other
+	wantStderr := `testdata/mixed.csv:7:36: munitions: -1 is negative: want a count of 0 or more
 testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id
 testdata/mixed.csv:10:4: date: "2021-04-31" is not a calendar date
 read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
@@ -199,10 +199,12 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 	}
 	s := readSummary(t, out)
 	wantJSON := map[string]any{
-		"input": "testdata/mixed.csv",
-		"rows":  map[string]any{"read": 9.0, "counted": 5.0, "excluded": 1.0, "duplicates": 1.0, "rejected": 2.0},
+		"input":          "testdata/mixed.csv",
+		"format":         "canonical",
+		"unmapped_terms": []any{},
+		"rows":           map[string]any{"read": 9.0, "counted": 5.0, "excluded": 1.0, "duplicates": 1.0, "rejected": 2.0},
 		"rejected": []any{
-			map[string]any{"line": 7.0, "column": "weapon", "value": "laser", "reason": `unknown weapon "laser": want one of rocket, drone, mortar, ied, small_arms, other`},
+			map[string]any{"line": 7.0, "column": "munitions", "value": "-1", "reason": "-1 is negative: want a count of 0 or more"},
 			map[string]any{"line": 10.0, "column": "date", "value": "2021-04-31", "reason": `"2021-04-31" is not a calendar date`},
 		},
 		"duplicates": []any{map[string]any{"line": 8.0, "column": "id", "value": "M2", "reason": "duplicate of line 3, which has the same id"}},
@@ -259,7 +261,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},
 		{"Incidents", "V1", "analyst"}, {"Incidents", "V6", "cd"},
 		// Data Quality: every row not counted, in file order, with its raw values.
-		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "weapon"}, {"Data Quality", "D2", "laser"},
+		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "munitions"}, {"Data Quality", "D2", "-1"},
 		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id"},
 		{"Data Quality", "A4", "excluded"}, {"Data Quality", "B4", "9"},
 		{"Data Quality", "A5", "rejected"}, {"Data Quality", "B5", "10"}, {"Data Quality", "D5", "2021-04-31"}, {"Data Quality", "G5", "2021-04-31"},

@@ -34,8 +34,11 @@ type Incident struct {
 	// (the header is line 1); a quoted field may span lines.
 	Line int
 	ID   string
-	// Date is the local date at the site, at 00:00 UTC.
-	Date time.Time
+	// Date is the local date at the site, at 00:00 UTC. When Precision
+	// is Week or Month, it is the first day of the week or month the row
+	// gives, and the row counts there.
+	Date      time.Time
+	Precision Precision
 	// Time is the local time as "HH:MM", or "" when not given.
 	Time       string
 	Country    string

@@ -48,7 +48,7 @@ func TestLoadRows(t *testing.T) {
 		input: "site,date,weapon\nBalad,31/13/2021,rocket\n",
 		rows:  Accounting{Read: 1, Rejected: 1},
 		problems: []problem{{Rejected, 2, 7, "date", "31/13/2021",
-			`cannot parse "31/13/2021" as a date: want YYYY-MM-DD`}},
+			`cannot parse "31/13/2021" as a date: neither 31 nor 13 is a month`}},
 	}, {
 		name:  "date not on the calendar",
 		input: "date,site,weapon\n2021-02-30,Balad,rocket\n",
@@ -56,11 +56,11 @@ func TestLoadRows(t *testing.T) {
 		problems: []problem{{Rejected, 2, 1, "date", "2021-02-30",
 			`"2021-02-30" is not a calendar date`}},
 	}, {
-		name:  "unknown weapon, header written differently",
-		input: "Date , SITE,Weapon\n2021-01-01,Balad,laser\n",
+		name:  "a bad target type, header written differently",
+		input: "Date , SITE,Weapon,Target Type\n2021-01-01,Balad,rocket,bunker\n",
 		rows:  Accounting{Read: 1, Rejected: 1},
-		problems: []problem{{Rejected, 2, 18, "Weapon", "laser",
-			`unknown weapon "laser": want one of rocket, drone, mortar, ied, small_arms, other`}},
+		problems: []problem{{Rejected, 2, 25, "Target Type", "bunker",
+			`unknown target type "bunker": want one of military_base, diplomatic, airport, convoy, other`}},
 	}, {
 		name:  "empty required fields, each reported",
 		input: "date,site,weapon\n2021-01-01, ,\n",
@@ -101,10 +101,10 @@ func TestLoadRows(t *testing.T) {
 		name: "line numbers count physical lines of multi-line fields",
 		input: "date,site,weapon,notes\n" +
 			"2021-01-01,Balad,rocket,\"two\nlines\"\n" +
-			"2021-01-02,Balad,bomb,\n",
+			"2021-01-02,Balad,rocket,\"x\"y\n",
 		rows: Accounting{Read: 2, Counted: 1, Rejected: 1},
-		problems: []problem{{Rejected, 4, 18, "weapon", "bomb",
-			`unknown weapon "bomb": want one of rocket, drone, mortar, ied, small_arms, other`}},
+		problems: []problem{{Rejected, 4, 27, "", "",
+			`a quoted value is not closed properly: a quote must be followed by a comma or the end of the line, and quotes inside are doubled`}},
 	}, {
 		name: "duplicate id: the later row is not counted",
 		input: "id,date,site,weapon\n" +
@@ -120,7 +120,7 @@ func TestLoadRows(t *testing.T) {
 			"A1,2021-01-03,Balad,rocket\n",
 		rows: Accounting{Read: 2, Counted: 1, Rejected: 1},
 		problems: []problem{{Rejected, 2, 4, "date", "2021-01-xx",
-			`cannot parse "2021-01-xx" as a date: want YYYY-MM-DD`}},
+			`cannot parse "2021-01-xx" as a date: want 2021-06-06, 06.06.2021, 15/02/2021, 6 June 2021, 06-Jun-21 or June 6, 2021`}},
 	}, {
 		name: "foiled is excluded, and its id still taken",
 		input: "id,date,site,weapon,outcome\n" +
@@ -172,10 +172,12 @@ func TestLoadRows(t *testing.T) {
 		problems: []problem{{Rejected, 2, 1, "", "",
 			`a quoted value opened here is not closed properly, so lines 2 to 3 were read as one row: check the quotes`}},
 	}, {
+		// Invalid UTF-8 past the first 64 KiB, which were valid and made
+		// the file UTF-8.
 		name:  "invalid UTF-8",
-		input: "date, Site ,weapon\n2021-01-01,Bal\xe1d,rocket\n",
-		rows:  Accounting{Read: 1, Rejected: 1},
-		problems: []problem{{Rejected, 2, 12, "Site", "Bal\uFFFDd",
+		input: "date, Site ,weapon,notes\n2021-01-01,Balad,rocket," + strings.Repeat("n", 70000) + "\n2021-01-01,Bal\xe1d,rocket,\n",
+		rows:  Accounting{Read: 2, Counted: 1, Rejected: 1},
+		problems: []problem{{Rejected, 3, 12, "Site", "Bal\uFFFDd",
 			"not valid UTF-8: save the file as UTF-8"}},
 	}, {
 		name:  "blank and separator-only lines are not rows; a BOM is skipped",
@@ -263,8 +265,10 @@ func TestLoadFileErrors(t *testing.T) {
 		{"only blank rows", "date,site,weapon\n,,\n\n", "no data rows after the header", ErrNoRows},
 		{"missing column", "date,site,weapons\n2021-01-01,Balad,rocket\n",
 			`missing required column weapon (columns found: "date", "site", "weapons")`, nil},
-		{"missing columns", "Date;Site;Weapon\n",
-			`missing required columns date, site, weapon (columns found: "Date;Site;Weapon")`, nil},
+		{"missing columns", "Date|Site|Weapon\n",
+			`missing required columns date, site, weapon (columns found: "Date|Site|Weapon")`, nil},
+		{"semicolons tie with commas", "date;site,weapon\n",
+			"cannot tell the delimiter from the header line, which has 1 comma and 1 semicolon outside quotes: give -delimiter comma, semicolon or tab", nil},
 		{"column twice", "date,site,weapon,Date\n", `1:18: header: column "Date" appears twice (columns 1 and 4)`, nil},
 		{"bad header quote", "date,si\"te,weapon\n", `1:8: header: bare " in non-quoted-field`, nil},
 	}
@@ -352,7 +356,7 @@ func TestWeaponVocabulary(t *testing.T) {
 }
 
 func TestProblemFieldLine(t *testing.T) {
-	input := "date,site,weapon\n2021-01-01,\"Camp\nVictory\",bomb\n"
+	input := "date,site,weapon,munitions\n2021-01-01,\"Camp\nVictory\",rocket,x\n"
 	ds, err := Load(strings.NewReader(input), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -361,10 +365,10 @@ func TestProblemFieldLine(t *testing.T) {
 		t.Fatalf("Problems = %v, want 1", ds.Problems)
 	}
 	p := ds.Problems[0]
-	if p.Line != 2 || p.FieldLine != 3 || p.Col != 10 {
-		t.Errorf("Line, FieldLine, Col = %d, %d, %d; want 2, 3, 10", p.Line, p.FieldLine, p.Col)
+	if p.Line != 2 || p.FieldLine != 3 || p.Col != 17 {
+		t.Errorf("Line, FieldLine, Col = %d, %d, %d; want 2, 3, 17", p.Line, p.FieldLine, p.Col)
 	}
-	if got, want := p.String(), `3:10: weapon: unknown weapon "bomb": want one of rocket, drone, mortar, ied, small_arms, other`; got != want {
+	if got, want := p.String(), `3:17: munitions: cannot parse "x" as a number`; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }

@@ -15,6 +15,8 @@ import (
 type rowParser struct {
 	s       *schema
 	exclude func(*Incident) (string, string, bool)
+	dates   DateParser
+	weapons *WeaponTerms
 	// pos gives the position of field i of the current record, relative
 	// to the chunk; lineBase is added to its lines.
 	pos      fieldPos
@@ -23,12 +25,29 @@ type rowParser struct {
 	// checked.
 	utf8     bool
 	problems []Problem
+	// from is, with an adapter, the source column of each canonical value
+	// of the current record.
+	from [numFields]int
 }
 
-// at returns the file line and column of field i of the current record.
+// at returns the file line and column of field i of the current record,
+// as read (a source column, not a canonical field).
 func (p *rowParser) at(i int) (line, col int) {
 	l, c := p.pos(i)
 	return l + p.lineBase, c
+}
+
+// source returns the position in the record read of the value of field
+// f, and the name of its column: with an adapter, the source column it
+// came from, or the row's first column when none.
+func (p *rowParser) source(f field) (int, string) {
+	if p.s.ad == nil {
+		return p.s.index[f], p.s.columnName(f)
+	}
+	if i := p.from[f]; i >= 0 {
+		return i, strings.TrimSpace(p.s.header[i])
+	}
+	return 0, fieldNames[f]
 }
 
 // row checks one record and returns it filed as counted, excluded or
@@ -49,20 +68,36 @@ func (p *rowParser) row(rec []string) Row {
 			fmt.Sprintf("row has %d fields but the header has %d (a comma inside a value must be quoted)", len(rec), len(s.header)))
 		return p.file(r)
 	}
-	p.parse(rec, &r.Incident)
+	values := rec
+	var exclude string
+	excludeCol := 0
+	if s.ad != nil {
+		// The values are kept by the incident: a new slice each row.
+		values = make([]string, numFields)
+		exclude, excludeCol, r.Incident.Precision = s.ad.convert(rec, values, p.from[:])
+	}
+	p.parse(rec, values, &r)
 	if len(p.problems) > 0 {
 		return p.file(r)
 	}
-	if i := s.index[fID]; i >= 0 {
+	if i, _ := p.source(fID); r.Incident.ID != "" {
 		r.idLine, r.idCol = p.at(i)
 	}
+	if exclude != "" {
+		p.problem(excludeCol, strings.TrimSpace(s.header[excludeCol]), rec[excludeCol], exclude)
+		r.excluded = true
+		r.Problems = append([]Problem(nil), p.problems...)
+		return r
+	}
 	if col, reason, excluded := p.exclude(&r.Incident); excluded {
-		i := s.position(col)
-		v := ""
+		i, name, v := 0, col, ""
+		if f, ok := schemaField(normalize(col)); ok {
+			i, name = p.source(f)
+		}
 		if i < len(rec) {
 			v = rec[i]
 		}
-		p.problem(i, col, v, reason)
+		p.problem(i, name, v, reason)
 		r.excluded = true
 		r.Problems = append([]Problem(nil), p.problems...)
 	}
@@ -106,16 +141,21 @@ func (p *rowParser) problem(i int, column, value, reason string) {
 	p.problems = append(p.problems, Problem{Line: start, FieldLine: line, Col: col, Column: column, Value: value, Reason: reason})
 }
 
-// parse fills inc from rec, adding a problem for every bad field.
-func (p *rowParser) parse(rec []string, inc *Incident) {
-	s := p.s
+// parse fills r's incident from the record read, rec, whose canonical
+// values are values (rec itself without an adapter), adding a problem for
+// every bad field.
+func (p *rowParser) parse(rec, values []string, r *Row) {
+	s, inc := p.s, &r.Incident
 	get := func(f field) string {
 		if i := s.index[f]; i >= 0 {
-			return strings.TrimSpace(rec[i])
+			return strings.TrimSpace(values[i])
 		}
 		return ""
 	}
-	bad := func(f field, reason string) { p.problem(s.index[f], s.columnName(f), rec[s.index[f]], reason) }
+	bad := func(f field, reason string) {
+		i, name := p.source(f)
+		p.problem(i, name, values[s.index[f]], reason)
+	}
 
 	for i, v := range rec {
 		if !p.utf8 && !utf8.ValidString(v) {
@@ -131,7 +171,10 @@ func (p *rowParser) parse(rec []string, inc *Incident) {
 
 	inc.ID = get(fID)
 	if v := get(fDate); v != "" {
-		d, reason := parseDate(v)
+		if IsSlashed(v) {
+			r.slashed = v
+		}
+		d, reason := p.dates.Parse(v)
 		if reason != "" {
 			bad(fDate, reason)
 		}
@@ -155,9 +198,9 @@ func (p *rowParser) parse(rec []string, inc *Incident) {
 		inc.TargetType = t
 	}
 	if v := get(fWeapon); v != "" {
-		w, ok := ParseWeapon(v)
+		w, _, ok := p.weapons.Match(v)
 		if !ok {
-			bad(fWeapon, fmt.Sprintf("unknown weapon %q: want one of %s", v, WeaponCodes()))
+			r.unmapped = v // counted as other, and listed
 		}
 		inc.Weapon = w
 	}

@@ -26,6 +26,19 @@ type Options struct {
 	// time; 0 means 512 KiB. The Reader holds about 2*Workers+2 chunks
 	// and their rows at a time.
 	ChunkSize int
+	// Format is the name of the format to read ("canonical", "acled",
+	// "gtd"); "" tells it from the header.
+	Format string
+	// Comma is the field delimiter; 0 tells it from the header line
+	// (comma, semicolon or tab, see SniffDelimiter).
+	Comma rune
+	// Dates reads the date cells. Its Order applies to slashed dates; when
+	// it is DateOrderUnknown the file's own dates decide it (see Read).
+	Dates DateParser
+	// Weapons maps weapon cells to weapons; nil means DefaultWeaponTerms.
+	// A cell it does not know is counted as other and listed (see
+	// Unmapped).
+	Weapons *WeaponTerms
 }
 
 // ExcludeFoiled excludes incidents with outcome foiled: attacks that were
@@ -51,8 +64,12 @@ type Row struct {
 	// wrong length has its own number of values.
 	Record []string
 
-	// excluded is set when Options.Exclude left the row out.
+	// excluded is set when Options.Exclude or the format's adapter left
+	// the row out.
 	excluded bool
+	// slashed is the date cell when it is a slashed date, and unmapped the
+	// weapon cell when no weapon term matched it.
+	slashed, unmapped string
 	// idLine and idCol are the position of the id field.
 	idLine, idCol int
 }
@@ -66,13 +83,17 @@ type Row struct {
 // not rows. Line numbers are physical lines of the file: the header is
 // line 1, and a quoted value may span lines.
 type Reader struct {
-	s    *schema
-	src  *chunks
-	ids  idSet
-	rows Accounting
-	cur  *chunk
-	next int // the index in cur.rows of the row Read returns next
-	err  error
+	s        *schema
+	opts     Options
+	encoding Encoding
+	src      *chunks
+	ids      idSet
+	rows     Accounting
+	cur      *chunk
+	next     int // the index in cur.rows of the row Read returns next
+	err      error
+	slashed  SlashedOrder
+	unmapped unmappedTerms
 }
 
 // NewReader reads the header of the incident CSV r (a leading byte-order
@@ -81,31 +102,32 @@ type Reader struct {
 // *MissingColumnsError) or a read error. Close the Reader when done with
 // it before reading to the end.
 func NewReader(r io.Reader, opts Options) (*Reader, error) {
-	if opts.Exclude == nil {
-		opts.Exclude = ExcludeFoiled
-	}
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.ChunkSize <= 0 {
-		opts.ChunkSize = 512 << 10
-	}
+	opts = opts.withDefaults()
+	// The encoding, from the first 64 KiB: UTF-8 (a byte-order mark
+	// skipped), else Windows-1252 or UTF-16 with a byte-order mark.
 	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
-		br.Discard(3)
-	}
+	prefix, perr := br.Peek(64 << 10)
+	enc := SniffEncoding(prefix, perr != nil)
+	src := NewDecodingReader(br, enc)
 	// Read the header from a first block, made longer until the header
 	// record ends inside it.
 	var first []byte
 	eof := false
 	for size := max(opts.ChunkSize, 4096); ; size *= 2 {
 		var err error
-		first, eof, err = fill(br, first, size)
+		first, eof, err = fill(src, first, size)
 		if err != nil {
 			return nil, err
 		}
+		comma := opts.Comma
+		if comma == 0 {
+			if comma, err = SniffDelimiter(first); err != nil {
+				return nil, err
+			}
+		}
 		cr := csv.NewReader(bytes.NewReader(first))
 		cr.FieldsPerRecord = -1
+		cr.Comma = comma
 		header, err := cr.Read()
 		off := int(cr.InputOffset())
 		if err == io.EOF {
@@ -121,14 +143,75 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 			}
 			return nil, err
 		}
-		s, err := newSchema(header, cr.FieldPos)
+		s, err := schemaFor(header, opts.Format, cr.FieldPos)
 		if err != nil {
 			return nil, err
 		}
-		rd := &Reader{s: s, ids: newIDSet()}
-		rd.src = newChunks(s, opts, br, first[off:], eof, bytes.Count(first[:off], []byte{'\n'}))
+		opts.Comma = comma
+		rd := &Reader{s: s, ids: newIDSet(), opts: opts, encoding: enc}
+		rd.src = newChunks(s, opts, src, first[off:], eof, bytes.Count(first[:off], []byte{'\n'}))
 		return rd, nil
 	}
+}
+
+// withDefaults fills in the defaults of the zero fields.
+func (o Options) withDefaults() Options {
+	if o.Exclude == nil {
+		o.Exclude = ExcludeFoiled
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.ChunkSize <= 0 {
+		o.ChunkSize = 512 << 10
+	}
+	if o.Weapons == nil {
+		o.Weapons = DefaultWeaponTerms()
+	}
+	return o
+}
+
+// schemaFor maps a header: of the format named, or of the format it fits
+// when name is "".
+func schemaFor(header []string, name string, pos fieldPos) (*schema, error) {
+	var f *Format
+	var err error
+	if name != "" {
+		if f, err = FormatByName(name); err != nil {
+			return nil, err
+		}
+		have := make(map[string]bool)
+		for _, h := range header {
+			have[normalize(h)] = true
+		}
+		var missing []string
+		for _, c := range f.Required {
+			if !have[c] {
+				missing = append(missing, c)
+			}
+		}
+		if missing != nil {
+			e := &MissingColumnsError{Missing: missing, Found: header}
+			if f != Formats[0] {
+				e.Resembles = f.Label
+			}
+			return nil, e
+		}
+	} else if f, err = detectFormat(header); err != nil {
+		return nil, err
+	}
+	if f.adapter == nil {
+		s, err := newSchema(header, pos)
+		if s != nil {
+			s.format = f
+		}
+		return s, err
+	}
+	ad, err := f.adapter(header)
+	if err != nil {
+		return nil, err
+	}
+	return newAdaptedSchema(header, f, ad), nil
 }
 
 // fill reads from r until buf holds size bytes or r ends, and says
@@ -163,8 +246,13 @@ func (r *Reader) Rows() Accounting { return r.rows }
 // Read returns the next row. The Row and what it holds are valid until
 // the next call to Read. At the end of the file Read returns io.EOF, or
 // ErrNoRows when the file has no data rows; it returns other errors only
-// for a failure to read the file. A bad row is not an error: it comes
-// back filed as Rejected, with its problems.
+// for a failure to read the file, or for slashed dates that need another
+// reading: a *DateOrderError when the file's slashed dates mix the two
+// orders, or when some fit both and none decides; a *DateOrderDecided
+// when Options.Dates.Order was not given and the file decided it after
+// rows that fit both orders were rejected for want of it, so that the
+// caller reads the file again with that order. A bad row is not an error:
+// it comes back filed as Rejected, with its problems.
 func (r *Reader) Read() (*Row, error) {
 	for {
 		if r.cur != nil && r.next < len(r.cur.rows) {
@@ -177,8 +265,12 @@ func (r *Reader) Read() (*Row, error) {
 			return nil, r.err
 		}
 		ch, err := r.src.next()
-		if err == io.EOF && r.rows.Read == 0 {
-			err = ErrNoRows
+		if err == io.EOF {
+			if derr := r.dateOrder(); derr != nil {
+				err = derr
+			} else if r.rows.Read == 0 {
+				err = ErrNoRows
+			}
 		}
 		r.cur, r.next, r.err = ch, 0, err
 	}
@@ -219,7 +311,66 @@ func (r *Reader) file(row *Row) {
 		row.Problems[i].Status = row.Status
 		row.Problems[i].Record = row.Record
 	}
+	if row.slashed != "" {
+		r.slashed.Observe(row.slashed, inc.Line)
+	}
+	if row.unmapped != "" && row.Status == Counted {
+		r.unmapped.add(row.unmapped, inc.Line)
+	}
 }
+
+// dateOrder checks the slashed dates seen, at the end of the file.
+func (r *Reader) dateOrder() error {
+	order, err := r.slashed.Order()
+	if err != nil {
+		var de *DateOrderError
+		if errors.As(err, &de) && de.DayFirst.N == 0 && r.opts.Dates.Order != DateOrderUnknown {
+			return nil // the order was given: nothing to decide
+		}
+		return err
+	}
+	if r.opts.Dates.Order == DateOrderUnknown && order != DateOrderUnknown && r.slashed.ambiguous.N > 0 {
+		ex := r.slashed.dayFirst
+		if order == MDY {
+			ex = r.slashed.monthFirst
+		}
+		return &DateOrderDecided{Order: order, Example: ex}
+	}
+	return nil
+}
+
+// DateOrderDecided is what Read returns at the end of a file whose slashed
+// dates decided their order only after rows that fit both orders were
+// rejected: the file is to be read again with Options.Dates.Order set to
+// Order.
+type DateOrderDecided struct {
+	Order DateOrder
+	// Example is the first date that decided it.
+	Example SlashedExample
+}
+
+func (e *DateOrderDecided) Error() string {
+	first := "day first"
+	if e.Order == MDY {
+		first = "month first"
+	}
+	return fmt.Sprintf("slashed dates are %s, as %q on line %d shows: read again with -date-order %s",
+		first, e.Example.Value, e.Example.Line, e.Order)
+}
+
+// Format returns the format of the file, as its header or
+// Options.Format gave it.
+func (r *Reader) Format() *Format { return r.s.format }
+
+// Encoding returns the text encoding the file was read in.
+func (r *Reader) Encoding() Encoding { return r.encoding }
+
+// Comma returns the field delimiter the file was read with.
+func (r *Reader) Comma() rune { return r.opts.Comma }
+
+// Unmapped returns the weapon cells of counted rows that no weapon term
+// matched, which were counted as other: most rows first, then by term.
+func (r *Reader) Unmapped() []TermCount { return r.unmapped.sorted() }
 
 // chunk is a piece of the file after the header, made of whole records
 // (unless open), and its rows once checked.
@@ -400,10 +551,11 @@ func (c *chunks) check(ch *chunk) {
 	defer close(ch.done)
 	cr := csv.NewReader(bytes.NewReader(ch.data))
 	cr.FieldsPerRecord = -1
+	cr.Comma = c.opts.Comma
 	// A record is at most a line: room for them all at once.
 	ch.rows = make([]Row, 0, bytes.Count(ch.data, []byte{'\n'})+1)
-	p := &rowParser{s: c.s, exclude: c.opts.Exclude, pos: cr.FieldPos, lineBase: ch.lineBase,
-		utf8: utf8.Valid(ch.data)}
+	p := &rowParser{s: c.s, exclude: c.opts.Exclude, dates: c.opts.Dates, weapons: c.opts.Weapons,
+		pos: cr.FieldPos, lineBase: ch.lineBase, utf8: utf8.Valid(ch.data)}
 	for {
 		start := int(cr.InputOffset())
 		rec, err := cr.Read()
@@ -421,7 +573,7 @@ func (c *chunks) check(ch *chunk) {
 		}
 		ch.rows = append(ch.rows, p.row(rec))
 	}
-	ch.open = !ch.last && recordOpen(ch.data[ch.tail:], ',')
+	ch.open = !ch.last && recordOpen(ch.data[ch.tail:], byte(c.opts.Comma))
 }
 
 // recordOpen reports whether the CSV record at the start of b (after any

@@ -99,6 +99,10 @@ func (e *PositionError) Unwrap() error { return e.Err }
 // once built, so the goroutines that parse rows share it.
 type schema struct {
 	header []string
+	// ad maps a source's records onto the canonical columns; nil for the
+	// canonical format, whose fields index gives.
+	ad     adapter
+	format *Format
 	// index maps a schema field to its position in the record, or -1.
 	index [numFields]int
 	// extra lists the record positions of the extra columns, and
@@ -177,4 +181,22 @@ func (s *schema) position(column string) int {
 		return s.index[f]
 	}
 	return 0
+}
+
+// newAdaptedSchema returns the schema of a source read through an
+// adapter: the canonical fields are the adapter's values, in field
+// order, and every column of the source is kept as an extra column.
+func newAdaptedSchema(header []string, f *Format, ad adapter) *schema {
+	s := &schema{header: append([]string(nil), header...), ad: ad, format: f}
+	for i := range s.index {
+		s.index[i] = i
+	}
+	for i, name := range header {
+		s.extra = append(s.extra, i)
+		if name = strings.TrimSpace(name); name == "" {
+			name = fmt.Sprintf("column %d", i+1)
+		}
+		s.extraNames = append(s.extraNames, name)
+	}
+	return s
 }

@@ -18,7 +18,9 @@ import (
 
 // File is the content of summary.json.
 type File struct {
-	Input      string      `json:"input"`
+	Input string `json:"input"`
+	// Format is the input's format: "canonical", "acled" or "gtd".
+	Format     string      `json:"format"`
 	Rows       Rows        `json:"rows"`
 	Rejected   []Problem   `json:"rejected"`
 	Duplicates []Problem   `json:"duplicates"`
@@ -30,6 +32,9 @@ type File struct {
 	ByWeapon   []Weapon    `json:"by_weapon"`
 	YearToDate YearToDate  `json:"year_to_date"`
 	References []Reference `json:"references"`
+	// UnmappedTerms are the weapon cells no weapon term matched, counted
+	// as other: most rows first.
+	UnmappedTerms []Term `json:"unmapped_terms"`
 
 	// Log, when set, holds the problems instead of the three lists,
 	// which must then be empty; Read never sets it.
@@ -42,6 +47,14 @@ type Rows struct {
 	Excluded   int `json:"excluded"`
 	Duplicates int `json:"duplicates"`
 	Rejected   int `json:"rejected"`
+}
+
+// Term is a weapon cell that matched no weapon term, and how many counted
+// rows had it.
+type Term struct {
+	Term      string `json:"term"`
+	Rows      int    `json:"rows"`
+	FirstLine int    `json:"first_line"`
 }
 
 // Problem is one problem of a row; a rejected row with several bad
@@ -181,17 +194,18 @@ func totals(t stats.Totals) Totals {
 // never null.
 func New(input string, r incident.Accounting, s *stats.Summary) *File {
 	out := &File{
-		Input:      input,
-		Rows:       Rows{r.Read, r.Counted, r.Excluded, r.Duplicates, r.Rejected},
-		Rejected:   []Problem{},
-		Duplicates: []Problem{},
-		Excluded:   []Problem{},
-		Period:     Period{datePtr(s.First), datePtr(s.Last)},
-		Totals:     totals(s.Total),
-		ByMonth:    []Month{},
-		BySite:     []Site{},
-		YearToDate: YearToDate{s.YearToDate.Year, datePtr(s.YearToDate.Through), s.YearToDate.Incidents},
-		References: []Reference{},
+		Input:         input,
+		Rows:          Rows{r.Read, r.Counted, r.Excluded, r.Duplicates, r.Rejected},
+		Rejected:      []Problem{},
+		Duplicates:    []Problem{},
+		Excluded:      []Problem{},
+		Period:        Period{datePtr(s.First), datePtr(s.Last)},
+		Totals:        totals(s.Total),
+		ByMonth:       []Month{},
+		BySite:        []Site{},
+		YearToDate:    YearToDate{s.YearToDate.Year, datePtr(s.YearToDate.Through), s.YearToDate.Incidents},
+		References:    []Reference{},
+		UnmappedTerms: []Term{},
 	}
 	for _, m := range s.Months {
 		out.ByMonth = append(out.ByMonth, Month{m.Start.Format("2006-01"), totals(m.Totals)})

@@ -167,6 +167,22 @@ func (b *Workbook) AddProblem(p *incident.Problem) error {
 	return b.quality.add(b.vals)
 }
 
+// AddUnmapped lists in Data Quality a weapon term that matched no weapon
+// and was counted as other, with the rows that used it; call it after the
+// rows.
+func (b *Workbook) AddUnmapped(t incident.TermCount) error {
+	b.vals = append(b.vals[:0], text("unmapped"), integer(t.FirstLine), text("weapon"), text(t.Term),
+		text(fmt.Sprintf("no weapon term matches it: %s counted as other (add it to a -weapons file to map it)", rowsWord(t.Rows))))
+	return b.quality.add(b.vals)
+}
+
+func rowsWord(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
+}
+
 // Close removes the temporary files. It is safe to call more than once.
 func (b *Workbook) Close() {
 	b.incidents.remove()
