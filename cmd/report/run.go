@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"report/internal/charts"
+	"report/internal/spreadsheet"
 	"report/internal/incident"
 	"report/internal/stats"
 	"report/internal/summary"
@@ -80,6 +81,7 @@ type config struct {
 	dateOrder     string
 	tz            string
 	weapons       string
+	sheet         string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -98,6 +100,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.dateOrder, "date-order", "", "dmy or mdy")
 	fset.StringVar(&c.tz, "tz", incident.DefaultTimeZone, "the sites' time zone")
 	fset.StringVar(&c.weapons, "weapons", "", "weapon terms CSV")
+	fset.StringVar(&c.sheet, "sheet", "", "the sheet of an .xlsx input")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -210,6 +213,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // workbook's streamed sheets and the log of problems.
 type input struct {
 	file    *os.File
+	sheet   *spreadsheet.Sheet
 	prog    *progress
 	rd      *incident.Reader
 	wb      *workbook.Workbook
@@ -234,7 +238,18 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 		size = fi.Size()
 	}
 	in.prog = newProgress(stderr, c.quiet, size)
-	if in.rd, err = incident.NewReader(in.prog.reader(in.file), opts); err != nil {
+	if isWorkbook(c.in) {
+		sheet, err := spreadsheet.Open(in.prog.reader(in.file), c.sheet)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.in, err)
+		}
+		in.sheet = sheet
+		if in.rd, err = incident.NewRecordReader(sheet, opts); err != nil {
+			return nil, fileError(c.in, err)
+		}
+	} else if c.sheet != "" {
+		return nil, usageError{fmt.Errorf("-sheet %q: %s is not an Excel workbook (.xlsx)", c.sheet, c.in)}
+	} else if in.rd, err = incident.NewReader(in.prog.reader(in.file), opts); err != nil {
 		return nil, fileError(c.in, err)
 	}
 	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
@@ -284,10 +299,23 @@ func (in *input) close() {
 	if in.plog != nil {
 		in.plog.Close()
 	}
+	if in.sheet != nil {
+		in.sheet.Close()
+	}
 	if in.file != nil {
 		in.file.Close()
 	}
 	in.prog.finish()
+}
+
+// isWorkbook reports whether path names an Excel workbook, by its
+// extension.
+func isWorkbook(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return true
+	}
+	return false
 }
 
 // readerOptions returns the Reader's options that the flags give.
@@ -388,7 +416,7 @@ func openError(path, flagName string, err error) error {
 // position, "data/references.csv:3:12: since: ...".
 func fileError(path string, err error) error {
 	var pe *incident.PositionError
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) && pe.Sheet == "" {
 		return fmt.Errorf("%s:%w", path, err)
 	}
 	if errors.Is(err, incident.ErrEmpty) || errors.Is(err, incident.ErrEmptyReferences) || errors.Is(err, incident.ErrNoRows) {
@@ -411,7 +439,11 @@ func (pp *problemPrinter) add(p *incident.Problem) {
 		return
 	}
 	if pp.n++; pp.n <= maxPrinted {
-		pp.first = append(pp.first, fmt.Sprintf("%s:%s", pp.path, p))
+		sep := ":"
+		if p.Sheet != "" {
+			sep = ": "
+		}
+		pp.first = append(pp.first, fmt.Sprintf("%s%s%s", pp.path, sep, p))
 	}
 }
 

@@ -30,7 +30,10 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			var me *MissingColumnsError
 			var pe *PositionError
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrNoRows) && !errors.As(err, &me) && !errors.As(err, &pe) {
+			var oe *DateOrderError
+			var od *DateOrderDecided
+			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrNoRows) && !errors.Is(err, ErrDelimiter) &&
+				!errors.As(err, &me) && !errors.As(err, &pe) && !errors.As(err, &oe) && !errors.As(err, &od) {
 				t.Fatalf("unexpected error type %T: %v", err, err)
 			}
 			return

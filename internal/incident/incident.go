@@ -129,6 +129,9 @@ func plural(n int, one, many string) string {
 // rejected row has one Problem per bad field, all with the same Line.
 type Problem struct {
 	Status Status // Excluded, Duplicate or Rejected
+	// Sheet is the spreadsheet sheet the row is on, "" for a CSV file:
+	// then Line is the sheet's row and Col its column, from 1.
+	Sheet string
 	// Line is the physical line on which the row starts. FieldLine and
 	// Col are the line and 1-based character column of the field (the
 	// first field when the problem is with the whole row); FieldLine is
@@ -145,10 +148,28 @@ type Problem struct {
 
 // String formats the problem as line:col: column: reason, with the field's
 // line, the way the tool prints it after the file name:
-// "12:31: date: cannot parse ...".
+// "12:31: date: cannot parse ..."; on a sheet, as the cell:
+// "Tracker!C12: date: cannot parse ...".
 func (p Problem) String() string {
+	if p.Sheet != "" {
+		cell := fmt.Sprintf("%s!%s%d", p.Sheet, columnLetters(p.Col), p.FieldLine)
+		if p.Column == "" {
+			return fmt.Sprintf("%s: %s", cell, p.Reason)
+		}
+		return fmt.Sprintf("%s: %s: %s", cell, p.Column, p.Reason)
+	}
 	if p.Column == "" {
 		return fmt.Sprintf("%d:%d: %s", p.FieldLine, p.Col, p.Reason)
 	}
 	return fmt.Sprintf("%d:%d: %s: %s", p.FieldLine, p.Col, p.Column, p.Reason)
+}
+
+// columnLetters returns a spreadsheet's name of column n (from 1): "A",
+// "Z", "AA".
+func columnLetters(n int) string {
+	var b []byte
+	for n = max(n, 1); n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }

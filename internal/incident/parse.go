@@ -28,6 +28,11 @@ type rowParser struct {
 	// from is, with an adapter, the source column of each canonical value
 	// of the current record.
 	from [numFields]int
+	// sheet names the spreadsheet sheet being read, "" for CSV; serials
+	// says numbers in the date and time columns are Excel serials, in
+	// the 1904 date system when date1904.
+	sheet             string
+	serials, date1904 bool
 }
 
 // at returns the file line and column of field i of the current record,
@@ -138,7 +143,7 @@ func (p *rowParser) problem(i int, column, value, reason string) {
 	i = max(i, 0)
 	start, _ := p.at(0)
 	line, col := p.at(i)
-	p.problems = append(p.problems, Problem{Line: start, FieldLine: line, Col: col, Column: column, Value: value, Reason: reason})
+	p.problems = append(p.problems, Problem{Sheet: p.sheet, Line: start, FieldLine: line, Col: col, Column: column, Value: value, Reason: reason})
 }
 
 // parse fills r's incident from the record read, rec, whose canonical
@@ -175,6 +180,11 @@ func (p *rowParser) parse(rec, values []string, r *Row) {
 			r.slashed = v
 		}
 		d, reason := p.dates.Parse(v)
+		if reason != "" && p.serials {
+			if sd, ok := serialDate(v, p.date1904); ok {
+				d, reason = p.dates.Parse(sd.Format(time.DateOnly))
+			}
+		}
 		if reason != "" {
 			bad(fDate, reason)
 		}
@@ -182,6 +192,9 @@ func (p *rowParser) parse(rec, values []string, r *Row) {
 	}
 	if v := get(fTime); v != "" {
 		t, ok := parseClock(v)
+		if !ok && p.serials {
+			t, ok = serialTime(v)
+		}
 		if !ok {
 			bad(fTime, fmt.Sprintf("cannot parse %q as a time: want HH:MM, 24-hour", v))
 		}

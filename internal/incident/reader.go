@@ -404,6 +404,9 @@ type chunks struct {
 	eof      bool
 	lineBase int
 
+	// recs, when set, is where the records come from instead of r.
+	recs RecordSource
+
 	queue chan *chunk // in file order, when Workers > 1
 	quit  chan struct{}
 	once  sync.Once
@@ -455,6 +458,9 @@ func (c *chunks) split(work chan<- *chunk) {
 // next returns the next chunk with its rows checked, io.EOF after the
 // last, or the chunk and a read error.
 func (c *chunks) next() (*chunk, error) {
+	if c.recs != nil {
+		return c.nextRecords()
+	}
 	var ch *chunk
 	if c.queue == nil {
 		if ch = c.cut(); ch != nil {

@@ -72,8 +72,8 @@ func (e *MissingColumnsError) Error() string {
 		word = "columns"
 	}
 	if e.Resembles != "" {
-		return fmt.Sprintf("looks like %s missing %s %s (columns found: %s)",
-			e.Resembles, word, strings.Join(e.Missing, ", "), strings.Join(found, ", "))
+		return fmt.Sprintf("looks like %s missing %s (columns found: %s)",
+			e.Resembles, strings.Join(e.Missing, ", "), strings.Join(found, ", "))
 	}
 	return fmt.Sprintf("missing required %s %s (columns found: %s)",
 		word, strings.Join(e.Missing, ", "), strings.Join(found, ", "))
@@ -83,6 +83,8 @@ func (e *MissingColumnsError) Error() string {
 // for NewReader, a header it cannot use (a column named twice, a header
 // line that is not valid CSV or UTF-8); for LoadReferences, any bad row.
 type PositionError struct {
+	// Sheet is the spreadsheet sheet, "" for a CSV file.
+	Sheet     string
 	Line, Col int
 	// Column names the column, or is "header" for the header row.
 	Column string
@@ -90,8 +92,14 @@ type PositionError struct {
 }
 
 func (e *PositionError) Error() string {
+	if e.Sheet != "" {
+		return fmt.Sprintf("%s!%s%d: %s: %v", e.Sheet, columnLetters(e.Col), e.Line, e.Column, e.Err)
+	}
 	return fmt.Sprintf("%d:%d: %s: %v", e.Line, e.Col, e.Column, e.Err)
 }
+
+// asPosition is errors.As for a *PositionError.
+func asPosition(err error, pe **PositionError) bool { return errors.As(err, pe) }
 
 func (e *PositionError) Unwrap() error { return e.Err }
 

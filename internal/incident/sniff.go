@@ -140,6 +140,10 @@ func (b *bomSkipper) Read(p []byte) (int, error) {
 	return b.r.Read(p)
 }
 
+// ErrDelimiter is wrapped by SniffDelimiter's error for a header line that
+// has as many of two delimiters.
+var ErrDelimiter = errors.New("cannot tell the delimiter")
+
 // SniffDelimiter returns the field delimiter of a CSV file, from the start
 // of its decoded text: comma, semicolon or tab, whichever occurs most
 // often outside quotes in the header line. Counting stops at the first
@@ -186,8 +190,8 @@ scan:
 	case best == 0:
 		return ',', nil
 	case len(tied) > 1:
-		return 0, fmt.Errorf("cannot tell the delimiter from the header line, which has %s outside quotes: give -delimiter comma, semicolon or tab",
-			strings.Join(tied, " and "))
+		return 0, fmt.Errorf("%w from the header line, which has %s outside quotes: give -delimiter comma, semicolon or tab",
+			ErrDelimiter, strings.Join(tied, " and "))
 	case comma == best:
 		return ',', nil
 	case semicolon == best:
