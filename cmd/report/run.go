@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"report/internal/charts"
-	"report/internal/spreadsheet"
 	"report/internal/incident"
+	"report/internal/spreadsheet"
 	"report/internal/stats"
 	"report/internal/summary"
 	"report/internal/workbook"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -419,5 +420,71 @@ func TestRunReproducible(t *testing.T) {
 	}
 	if n != 6 {
 		t.Errorf("compared %d files, want 6", n)
+	}
+}
+
+// TestRunTracker reads an incident tracker kept in Excel: dates as date
+// cells and as text, weapons in an analyst's words, a bad row placed by
+// its cell, on a sheet chosen with -sheet.
+func TestRunTracker(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tracker.xlsx")
+	f := excelize.NewFile()
+	if _, err := f.NewSheet("Tracker"); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"ID", "Date", "Site", "Weapon", "Munitions"},
+		{"T1", time.Date(2021, 6, 6, 0, 0, 0, 0, time.UTC), "BDSC", "Katyusha", 1},
+		{"T2", "6 June 2021", "Ain al-Asad Air Base", "UAV", 2},
+		{"T3", "sometime", "Balad Air Base", "rocket", 1},
+		{"T4", "2021-06-09", "Balad Air Base", "sling", 1},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow("Tracker", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	_, stderr, err := runReport(t, "-in", path, "-sheet", "tracker", "-out", out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	wantErr := path + `: Tracker!B4: Date: cannot parse "sometime" as a date: want 2021-06-06, 06.06.2021, 15/02/2021, 6 June 2021, 06-Jun-21 or June 6, 2021
+read 4 rows: 3 counted, 0 excluded, 0 duplicates, 1 rejected (see Data Quality)
+`
+	if stderr != wantErr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)
+	}
+	s := readSummary(t, out)
+	for _, c := range []struct {
+		path []any
+		want any
+	}{
+		{[]any{"format"}, "canonical"},
+		{[]any{"totals", "incidents"}, 3.0},
+		{[]any{"totals", "by_weapon", "rocket"}, 1.0},
+		{[]any{"totals", "by_weapon", "drone"}, 1.0},
+		{[]any{"totals", "by_weapon", "other"}, 1.0},
+		{[]any{"by_month", 0, "month"}, "2021-06"},
+		{[]any{"unmapped_terms", 0, "term"}, "sling"},
+		{[]any{"unmapped_terms", 0, "first_line"}, 5.0},
+		{[]any{"rejected", 0, "line"}, 4.0},
+	} {
+		if got := get(t, s, c.path...); got != c.want {
+			t.Errorf("summary.json %v = %v, want %v", c.path, got, c.want)
+		}
+	}
+	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+	assertCells(t, wb, []cell{
+		{"Data Quality", "A3", "unmapped"}, {"Data Quality", "D3", "sling"},
+		{"Data Quality", "E3", "no weapon term matches it: 1 row counted as other (add it to a -weapons file to map it)"},
+	})
+	_, _, err = runReport(t, "-in", path, "-sheet", "Sheet9", "-out", out)
+	if want := path + `: no sheet "Sheet9": the sheets are "Sheet1", "Tracker"`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }
