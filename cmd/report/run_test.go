@@ -191,7 +191,7 @@ func TestRunMixed(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
 	wantStderr := `testdata/mixed.csv:7:36: munitions: -1 is negative: want a count of 0 or more
-testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id
+testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst
 testdata/mixed.csv:10:4: date: "2021-04-31" is not a calendar date
 read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 `
@@ -208,10 +208,11 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 			map[string]any{"line": 7.0, "column": "munitions", "value": "-1", "reason": "-1 is negative: want a count of 0 or more"},
 			map[string]any{"line": 10.0, "column": "date", "value": "2021-04-31", "reason": `"2021-04-31" is not a calendar date`},
 		},
-		"duplicates": []any{map[string]any{"line": 8.0, "column": "id", "value": "M2", "reason": "duplicate of line 3, which has the same id"}},
-		"excluded":   []any{map[string]any{"line": 9.0, "column": "outcome", "value": "foiled", "reason": "foiled: never launched, so not counted as an attack"}},
-		"period":     map[string]any{"first": "2021-01-10", "last": "2021-03-15"},
-		"totals":     map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
+		"duplicates": []any{map[string]any{"line": 8.0, "column": "id", "value": "M2", "reason": "duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst",
+			"differs": []any{"date", "weapon", "munitions", "killed", "wounded", "outcome", "confidence", "analyst"}}},
+		"excluded": []any{map[string]any{"line": 9.0, "column": "outcome", "value": "foiled", "reason": "foiled: never launched, so not counted as an attack"}},
+		"period":   map[string]any{"first": "2021-01-10", "last": "2021-03-15"},
+		"totals":   map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
 		"by_month": []any{
 			month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)),
 			month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)),
@@ -263,7 +264,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		{"Incidents", "V1", "analyst"}, {"Incidents", "V6", "cd"},
 		// Data Quality: every row not counted, in file order, with its raw values.
 		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "munitions"}, {"Data Quality", "D2", "-1"},
-		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id"},
+		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst"},
 		{"Data Quality", "A4", "excluded"}, {"Data Quality", "B4", "9"},
 		{"Data Quality", "A5", "rejected"}, {"Data Quality", "B5", "10"}, {"Data Quality", "D5", "2021-04-31"}, {"Data Quality", "G5", "2021-04-31"},
 	})

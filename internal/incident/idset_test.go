@@ -17,13 +17,13 @@ func TestIDSet(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("id-%d-%s", i, strings.Repeat("y", i%300)))
 	}
 	for i, id := range ids {
-		if _, seen := s.add(id, i+2); seen {
+		if _, _, seen := s.add(id, i+2, uint64(i)*7); seen {
 			t.Fatalf("%.20q seen before it was added", id)
 		}
 	}
 	for i, id := range ids {
-		if first, seen := s.add(id, 99999); !seen || first != i+2 {
-			t.Fatalf("%.20q: first line %d, %v; want %d, true", id, first, seen, i+2)
+		if first, ref, seen := s.add(id, 99999, 1); !seen || first != i+2 || ref != uint64(i)*7 {
+			t.Fatalf("%.20q: first line %d, ref %d, %v; want %d, %d, true", id, first, ref, seen, i+2, i*7)
 		}
 	}
 	if s.n != len(ids) || 4*s.n > 3*len(s.slots) || len(s.blocks) < 3 {
@@ -38,14 +38,14 @@ func TestIDSetCollision(t *testing.T) {
 	h := maphash.String(s.seed, "a")
 	// "b" stored first under a's hash, as a true collision would be: a
 	// lookup of "a" meets it first and must look on.
-	s.insert(h, s.store("b", 3)+1)
+	s.insert(h, s.store("b", 3, 0)+1)
 	s.n++
-	s.insert(h, s.store("a", 2)+1)
+	s.insert(h, s.store("a", 2, 0)+1)
 	s.n++
-	if first, seen := s.add("a", 9); !seen || first != 2 {
+	if first, _, seen := s.add("a", 9, 0); !seen || first != 2 {
 		t.Errorf("a: %d, %v; want 2, true", first, seen)
 	}
-	if _, seen := s.add("c", 9); seen {
+	if _, _, seen := s.add("c", 9, 0); seen {
 		t.Error("c seen")
 	}
 }

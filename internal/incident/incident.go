@@ -142,6 +142,10 @@ type Problem struct {
 	Column string
 	Value  string
 	Reason string
+	// Differs names, for a duplicate, the columns whose values differ
+	// from those of the earlier row with the same id; nil when the two
+	// rows are identical.
+	Differs []string
 	// Record is the whole row as read, for showing it beside the problem.
 	Record []string
 }

@@ -112,7 +112,14 @@ func TestLoadRows(t *testing.T) {
 			"A2,2021-01-02,Balad,rocket\n" +
 			"A1,2021-01-03,Erbil,drone\n",
 		rows:     Accounting{Read: 3, Counted: 2, Duplicates: 1},
-		problems: []problem{{Duplicate, 4, 1, "id", "A1", "duplicate of line 2, which has the same id"}},
+		problems: []problem{{Duplicate, 4, 1, "id", "A1", "duplicate of line 2, which has the same id but differs in date, site, weapon"}},
+	}, {
+		name: "an identical duplicate says so, spaces aside",
+		input: "id,date,site,weapon\n" +
+			"A1,2021-01-01,Balad,rocket\n" +
+			"A1,2021-01-01, Balad ,rocket\n",
+		rows:     Accounting{Read: 2, Counted: 1, Duplicates: 1},
+		problems: []problem{{Duplicate, 3, 1, "id", "A1", "duplicate of line 2, which has the same id and the same values"}},
 	}, {
 		name: "an id first seen on a rejected row is not taken",
 		input: "id,date,site,weapon\n" +
@@ -129,7 +136,7 @@ func TestLoadRows(t *testing.T) {
 		rows: Accounting{Read: 2, Excluded: 1, Duplicates: 1},
 		problems: []problem{
 			{Excluded, 2, 28, "outcome", "Foiled", "foiled: never launched, so not counted as an attack"},
-			{Duplicate, 3, 1, "id", "A24", "duplicate of line 2, which has the same id"},
+			{Duplicate, 3, 1, "id", "A24", "duplicate of line 2, which has the same id but differs in outcome"},
 		},
 	}, {
 		name: "vocabularies: unknown target type, outcome, confidence, time",

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -94,6 +95,7 @@ type Reader struct {
 	err      error
 	slashed  SlashedOrder
 	unmapped unmappedTerms
+	firsts   firstRows
 }
 
 // NewReader reads the header of the incident CSV r (a leading byte-order
@@ -278,7 +280,10 @@ func (r *Reader) Read() (*Row, error) {
 
 // Close stops the goroutines reading ahead. It is safe to call more than
 // once, and after the end of the file.
-func (r *Reader) Close() { r.src.close() }
+func (r *Reader) Close() {
+	r.src.close()
+	r.firsts.close()
+}
 
 // file gives a row its status, deciding duplicates in file order, and
 // counts it.
@@ -289,11 +294,18 @@ func (r *Reader) file(row *Row) {
 	case row.Status == Rejected:
 		r.rows.Rejected++
 	case inc.ID != "":
-		if first, dup := r.ids.add(inc.ID, inc.Line); dup {
+		if first, ref, dup := r.ids.add(inc.ID, inc.Line, r.firsts.put(row.Record)); dup {
 			row.Status = Duplicate
-			row.Problems = []Problem{{Line: inc.Line, FieldLine: row.idLine, Col: row.idCol,
-				Column: r.s.columnName(fID), Value: inc.ID,
-				Reason: fmt.Sprintf("duplicate of line %d, which has the same id", first)}}
+			p := Problem{Line: inc.Line, FieldLine: row.idLine, Col: row.idCol,
+				Column: r.s.columnName(fID), Value: inc.ID}
+			if earlier, err := r.firsts.get(ref); err != nil {
+				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id (not compared: %v)", first, err)
+			} else if p.Differs = differing(r.s.header, earlier, row.Record); p.Differs == nil {
+				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id and the same values", first)
+			} else {
+				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id but differs in %s", first, strings.Join(p.Differs, ", "))
+			}
+			row.Problems = []Problem{p}
 			r.rows.Duplicates++
 			break
 		}

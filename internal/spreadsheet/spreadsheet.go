@@ -21,9 +21,9 @@ import (
 
 // Sheet reads the rows of one sheet, one at a time.
 type Sheet struct {
-	f     *excelize.File
-	rows  *excelize.Rows
-	name  string
+	f        *excelize.File
+	rows     *excelize.Rows
+	name     string
 	row      int
 	width    int
 	date1904 bool

@@ -56,7 +56,7 @@ func (l *ProblemLog) Add(p *incident.Problem) error {
 		return nil
 	}
 	part := &l.parts[i]
-	b, err := json.MarshalIndent(Problem{p.Line, p.Column, p.Value, p.Reason}, "    ", "  ")
+	b, err := json.MarshalIndent(problemOf(p), "    ", "  ")
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,13 @@ type Problem struct {
 	Column string `json:"column"`
 	Value  string `json:"value"`
 	Reason string `json:"reason"`
+	// Differs names, for a duplicate, the columns that differ from the
+	// earlier row with its id; absent when they are identical.
+	Differs []string `json:"differs,omitempty"`
+}
+
+func problemOf(p *incident.Problem) Problem {
+	return Problem{p.Line, p.Column, p.Value, p.Reason, p.Differs}
 }
 
 type Period struct {
@@ -230,7 +237,7 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 // AddProblem files a problem under rejected, duplicates or excluded, by
 // its status; a counted row's problem is ignored.
 func (f *File) AddProblem(p *incident.Problem) {
-	pj := Problem{p.Line, p.Column, p.Value, p.Reason}
+	pj := problemOf(p)
 	switch p.Status {
 	case incident.Rejected:
 		f.Rejected = append(f.Rejected, pj)

@@ -362,7 +362,7 @@ func TestDataQualitySheet(t *testing.T) {
 	want := [][]string{
 		{"Status", "Line", "Column", "Value", "Reason"},
 		{"excluded", "6", "outcome", "foiled", "foiled: never launched, so not counted as an attack"},
-		{"duplicate", "7", "id", "T2", "duplicate of line 3, which has the same id"},
+		{"duplicate", "7", "id", "T2", "duplicate of line 3, which has the same id but differs in date, munitions, intercepted, outcome, attributed_to, confidence, source, source_url"},
 		{"rejected", "8", "date", "2021-02-30", `"2021-02-30" is not a calendar date`},
 	}
 	if len(rows) != len(want) {
