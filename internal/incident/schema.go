@@ -82,7 +82,13 @@ type PositionError struct {
 	Err    error
 }
 
+// Error formats the error as "line:col: column: err". When Err is a
+// *ScopeError, the scope's position within the cell follows the column's
+// name: "5:40: filter:3: unknown field ...".
 func (e *PositionError) Error() string {
+	if se, ok := e.Err.(*ScopeError); ok {
+		return fmt.Sprintf("%d:%d: %s:%d: %v", e.Line, e.Col, e.Column, se.Pos, se.Err)
+	}
 	return fmt.Sprintf("%d:%d: %s: %v", e.Line, e.Col, e.Column, e.Err)
 }
 
