@@ -77,14 +77,18 @@ func FuzzLoadReferences(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("as_of,since,published\n2021-06-06,,39\n"))
+	f.Add([]byte("as_of,published,filter,bound,through\n2021-06-20,44,\"weapon=ied,rocket; country!=syria\",at_least,2021-06-19\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		refs, err := LoadReferences(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
 		for _, r := range refs {
-			if r.Since.After(r.AsOf) || r.Published < 0 {
+			if r.Since.After(r.AsOf) || r.Published < 0 || r.Through.Before(r.Since) || r.Through.After(r.AsOf) {
 				t.Fatalf("inconsistent reference %+v", r)
+			}
+			if again, err := ParseScope(r.Filter.String()); err != nil || again != r.Filter {
+				t.Fatalf("filter %q does not round-trip: %v", r.Filter, err)
 			}
 		}
 	})

@@ -23,6 +23,53 @@ type Reference struct {
 	// it counts.
 	Wording, Scope string
 	SourceURLs     []string
+	// Filter is the incidents the tally counts, from the filter column;
+	// the empty scope (an empty cell) means every counted incident.
+	Filter Scope
+	// Bound says how Published bounds the true count: "at least 39" is
+	// AtLeast. An empty cell means Exact.
+	Bound Bound
+	// Through is the last day the tally covers, from Since to AsOf: "44
+	// before that day's rocket", published for 20 June, covers through
+	// 19 June. An empty cell means AsOf.
+	Through time.Time
+}
+
+// Bound says how a published number bounds the count it reports. The zero
+// value is Exact.
+type Bound uint8
+
+// The bounds, with the wording they stand for.
+const (
+	Exact    Bound = iota // "39 attacks"
+	AtLeast               // "at least 39"
+	MoreThan              // "more than 20"
+	About                 // "around 45", "some 50"
+	AtMost                // "at most 10", "up to 10"
+)
+
+var boundCodes = [...]string{Exact: "exact", AtLeast: "at_least", MoreThan: "more_than", About: "about", AtMost: "at_most"}
+
+// String returns the bound's code, as written in the bound column:
+// "at_least".
+func (b Bound) String() string {
+	if int(b) < len(boundCodes) {
+		return boundCodes[b]
+	}
+	return fmt.Sprintf("bound(%d)", uint8(b))
+}
+
+// ParseBound returns the bound a code names: exact, at_least, more_than,
+// about or at_most, matched like a vocabulary cell ("At least" is
+// AtLeast). An empty string is an error, not Exact.
+func ParseBound(s string) (Bound, error) {
+	key := normalize(s)
+	for b, code := range boundCodes {
+		if key == code {
+			return Bound(b), nil
+		}
+	}
+	return Exact, fmt.Errorf("unknown bound %q: want one of %s", s, strings.Join(boundCodes[:], ", "))
 }
 
 var refRequired = []string{"as_of", "published"}
@@ -32,12 +79,16 @@ var refRequired = []string{"as_of", "published"}
 var ErrEmptyReferences = errors.New("file is empty: want a header row, then one row per published tally")
 
 // LoadReferences reads a references CSV: a header naming the columns as_of
-// and published (required), since, wording, scope and source_url (optional,
-// matched like Load's), then one row per published tally. An empty since
-// means 1 January of the as_of year. Unlike Load, it stops at the first bad
-// row, or at a column named twice, with a *PositionError: references are
-// few and each one matters. A
-// file with a header and no rows gives no references and no error.
+// and published (required), since, wording, scope, source_url, filter,
+// bound and through (optional, matched like Load's), then one row per
+// published tally. An empty since means 1 January of the as_of year; an
+// empty filter, every counted incident; an empty bound, exact; an empty
+// through, as_of. through must lie from since to as_of. Unlike Load, it
+// stops at the first bad row, or at a column named twice, with a
+// *PositionError: references are few and each one matters. A bad filter's
+// PositionError wraps the *ScopeError, whose position counts characters
+// from the start of the cell's value: "5:40: filter:3: unknown field ...".
+// A file with a header and no rows gives no references and no error.
 func LoadReferences(r io.Reader) ([]Reference, error) {
 	br := bufio.NewReader(r)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
@@ -122,7 +173,10 @@ func parseReference(cr *csv.Reader, header []string, index map[string]int, rec [
 			return Reference{}, fail(c, "required value is empty")
 		}
 	}
-	var reason string
+	var (
+		reason string
+		err    error
+	)
 	if ref.AsOf, reason = parseDate(get("as_of")); reason != "" {
 		return Reference{}, fail("as_of", "%s", reason)
 	}
@@ -137,6 +191,34 @@ func parseReference(cr *csv.Reader, header []string, index map[string]int, rec [
 	}
 	if ref.Published, reason = parseCount(get("published")); reason != "" {
 		return Reference{}, fail("published", "%s", reason)
+	}
+	if i, ok := index["filter"]; ok {
+		// Parse the cell as read, not trimmed, so that the error's position
+		// counts from the cell's first character.
+		if ref.Filter, err = ParseScope(rec[i]); err != nil {
+			l, col := cr.FieldPos(i)
+			return Reference{}, &PositionError{Line: l, Col: col, Column: strings.TrimSpace(header[i]), Err: err}
+		}
+	}
+	if b := get("bound"); b != "" {
+		if ref.Bound, err = ParseBound(b); err != nil {
+			return Reference{}, fail("bound", "%w", err)
+		}
+	}
+	ref.Through = ref.AsOf
+	if s := get("through"); s != "" {
+		if ref.Through, reason = parseDate(s); reason != "" {
+			return Reference{}, fail("through", "%s", reason)
+		}
+		if ref.Through.After(ref.AsOf) {
+			return Reference{}, fail("through", "%s is after as_of %s", s, get("as_of"))
+		}
+		if ref.Through.Before(ref.Since) {
+			if get("since") == "" {
+				return Reference{}, fail("through", "%s is before %s, where the tally starts (since is empty: 1 January of the as_of year)", s, ref.Since.Format(time.DateOnly))
+			}
+			return Reference{}, fail("through", "%s is before since %s", s, get("since"))
+		}
 	}
 	return ref, nil
 }

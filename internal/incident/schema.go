@@ -91,11 +91,18 @@ type PositionError struct {
 	Err    error
 }
 
+// Error formats the error as "line:col: column: err". When Err is a
+// *ScopeError, the scope's position within the cell follows the column's
+// name: "5:40: filter:3: unknown field ...".
 func (e *PositionError) Error() string {
+	at := fmt.Sprintf("%d:%d", e.Line, e.Col)
 	if e.Sheet != "" {
-		return fmt.Sprintf("%s!%s%d: %s: %v", e.Sheet, columnLetters(e.Col), e.Line, e.Column, e.Err)
+		at = fmt.Sprintf("%s!%s%d", e.Sheet, columnLetters(e.Col), e.Line)
 	}
-	return fmt.Sprintf("%d:%d: %s: %v", e.Line, e.Col, e.Column, e.Err)
+	if se, ok := e.Err.(*ScopeError); ok {
+		return fmt.Sprintf("%s: %s:%d: %v", at, e.Column, se.Pos, se.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v", at, e.Column, e.Err)
 }
 
 // asPosition is errors.As for a *PositionError.
