@@ -1,6 +1,9 @@
 // Package basemap holds the boundaries for a map of Iraq and its
-// neighbours, as embedded data: the seven countries Iraq, Syria, Turkey,
-// Iran, Kuwait, Saudi Arabia and Jordan, and Iraq's 18 governorates.
+// neighbours, as embedded data: the eight countries with land in the box
+// lon 38–49, lat 28.5–38.5 (Iraq, Syria, Turkey, Iran, Kuwait, Saudi Arabia,
+// Jordan, and a sliver of Azerbaijan near Astara, in the north-east corner),
+// and Iraq's 18 governorates as Natural Earth has them (Halabja, split from
+// Sulaymaniyah later, is part of Sulaymaniyah here).
 //
 // # Source and licence
 //
@@ -77,9 +80,10 @@ func (c Country) Contains(p Point) bool { return contains(c.Rings, p) }
 // its rings. A point exactly on a boundary may be reported either way.
 func (g Governorate) Contains(p Point) bool { return contains(g.Rings, p) }
 
-// Countries returns the seven countries, Iraq first, then Syria, Turkey,
-// Iran, Kuwait, Saudi Arabia and Jordan. Each call returns a new deep copy,
-// which the caller may change freely.
+// Countries returns the eight countries, Iraq first, then Syria, Turkey,
+// Iran, Kuwait, Saudi Arabia, Jordan and Azerbaijan (whose part in the box,
+// about 0.03 deg², is too small to name on a map). Each call returns a new
+// deep copy, which the caller may change freely.
 func Countries() []Country {
 	d := load()
 	out := make([]Country, len(d.countries))

@@ -51,7 +51,7 @@ func TestCodes(t *testing.T) {
 	for _, c := range Countries() {
 		got = append(got, c.ISO)
 	}
-	if want := []string{"IRQ", "SYR", "TUR", "IRN", "KWT", "SAU", "JOR"}; !slices.Equal(got, want) {
+	if want := []string{"IRQ", "SYR", "TUR", "IRN", "KWT", "SAU", "JOR", "AZE"}; !slices.Equal(got, want) {
 		t.Errorf("Countries ISO = %v, want %v", got, want)
 	}
 	got = got[:0]
@@ -127,6 +127,8 @@ func TestContains(t *testing.T) {
 		{"Deir ez-Zor", Point{40.14, 35.34}, "SYR", ""},
 		{"Persian Gulf", Point{48.9, 29.3}, "", ""},
 		{"Arar", Point{41.04, 30.98}, "SAU", ""},
+		{"Astara, Azerbaijan", Point{48.85, 38.44}, "AZE", ""},
+		{"Caspian Sea", Point{48.97, 38.2}, "", ""},
 	}
 	countries, govs := Countries(), Governorates()
 	for _, tt := range tests {

