@@ -25,9 +25,10 @@ import (
 )
 
 const (
-	defaultIn   = "data/incidents.csv"
-	defaultRefs = "data/references.csv"
-	defaultOut  = "out"
+	defaultIn    = "data/incidents.csv"
+	defaultRefs  = "data/references.csv"
+	defaultSites = "data/sites.csv"
+	defaultOut   = "out"
 	// maxPrinted is how many row problems run prints before summing up.
 	maxPrinted = 10
 )
@@ -82,6 +83,10 @@ type config struct {
 	tz            string
 	weapons       string
 	sheet         string
+	sites         string
+	sitesGiven    bool
+	sitesBy       string
+	mergeProbable bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -101,6 +106,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.tz, "tz", incident.DefaultTimeZone, "the sites' time zone")
 	fset.StringVar(&c.weapons, "weapons", "", "weapon terms CSV")
 	fset.StringVar(&c.sheet, "sheet", "", "the sheet of an .xlsx input")
+	fset.StringVar(&c.sites, "sites", defaultSites, "the gazetteer of sites")
+	fset.StringVar(&c.sitesBy, "sites-by", "site", "site or group")
+	fset.BoolVar(&c.mergeProbable, "merge-probable", false, "count probable duplicates once")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -110,7 +118,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fset.NArg() > 0 {
 		return c, usageError{fmt.Errorf("unexpected argument %q (run report -h for help)", fset.Arg(0))}
 	}
-	fset.Visit(func(f *flag.Flag) { c.refsGiven = c.refsGiven || f.Name == "refs" })
+	fset.Visit(func(f *flag.Flag) {
+		c.refsGiven = c.refsGiven || f.Name == "refs"
+		c.sitesGiven = c.sitesGiven || f.Name == "sites"
+	})
+	if c.sitesBy != "site" && c.sitesBy != "group" {
+		return c, usageError{fmt.Errorf("-sites-by %q: want site or group", c.sitesBy)}
+	}
 	if *year != "" {
 		y, err := strconv.Atoi(*year)
 		if err != nil || y < 1900 || y > 2999 || len(*year) != 4 {
@@ -157,6 +171,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	for _, t := range rd.UnknownSites() {
+		if err := wb.AddUnknownSite(t); err != nil {
+			return err
+		}
+	}
+	for i := range in.probable {
+		if err := wb.AddProbable(&in.probable[i]); err != nil {
+			return err
+		}
+	}
 	rows := rd.Rows()
 	sum, err := in.acc.Summary(refs)
 	if err != nil {
@@ -192,6 +216,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, t := range rd.Unmapped() {
 		sf.UnmappedTerms = append(sf.UnmappedTerms, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
 	}
+	for _, t := range rd.UnknownSites() {
+		sf.UnknownSites = append(sf.UnknownSites, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
+	}
+	for _, p := range in.probable {
+		sf.ProbableDuplicates = append(sf.ProbableDuplicates, summary.Pair{Line: p.Line, OfLine: p.OfLine,
+			Site: p.Site, Weapon: p.Weapon.String(), Date: summary.Date(p.Date), OfDate: summary.Date(p.OfDate)})
+	}
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
@@ -220,6 +251,8 @@ type input struct {
 	acc     *stats.Accumulator
 	plog    *summary.ProblemLog
 	printed *problemPrinter
+	// probable are the probable duplicates found, each a pair of rows.
+	probable []incident.ProbablePair
 }
 
 // readInput reads the input file through once.
@@ -255,7 +288,7 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
 		return nil, err
 	}
-	in.acc = stats.NewAccumulator(stats.Options{Year: c.year})
+	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group"})
 	// Problems go to summary.json through a log on disk; the first few
 	// are kept to print.
 	if in.plog, err = summary.NewProblemLog(""); err != nil {
@@ -278,6 +311,9 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 		}
 		if err := in.wb.Add(row); err != nil {
 			return nil, err
+		}
+		if row.Probable != nil {
+			in.probable = append(in.probable, *row.Probable)
 		}
 		for i := range row.Problems {
 			if err := in.plog.Add(&row.Problems[i]); err != nil {
@@ -320,7 +356,12 @@ func isWorkbook(path string) bool {
 
 // readerOptions returns the Reader's options that the flags give.
 func (c config) readerOptions() (incident.Options, error) {
-	opts := incident.Options{Format: c.format}
+	opts := incident.Options{Format: c.format, MergeProbable: c.mergeProbable}
+	sites, err := loadSites(c.sites, c.sitesGiven)
+	if err != nil {
+		return opts, err
+	}
+	opts.Sites = sites
 	if c.format != "" {
 		if _, err := incident.FormatByName(c.format); err != nil {
 			return opts, usageError{fmt.Errorf("-format: %w", err)}
@@ -381,6 +422,26 @@ func dataDate(s *stats.Summary) time.Time {
 		}
 	}
 	return s.Last
+}
+
+// loadSites loads the gazetteer; the default file is optional.
+func loadSites(path string, given bool) (*incident.Gazetteer, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) && !given {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, openError(path, "-sites", err)
+	}
+	defer f.Close()
+	g, err := incident.LoadGazetteer(f)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return g, nil
 }
 
 func loadReferences(path string, given bool) ([]incident.Reference, error) {

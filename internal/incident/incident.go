@@ -40,10 +40,15 @@ type Incident struct {
 	Date      time.Time
 	Precision Precision
 	// Time is the local time as "HH:MM", or "" when not given.
-	Time       string
-	Country    string
-	Province   string
-	Site       string
+	Time     string
+	Country  string
+	Province string
+	Site     string
+	// Group is the site's group in the gazetteer ("Baghdad airport
+	// complex"), or the site itself when the gazetteer does not know it;
+	// KnownSite says it did.
+	Group      string
+	KnownSite  bool
 	TargetType TargetType
 	Weapon     Weapon
 	// Munitions is the number of rockets, drones, etc. in the attack; an

@@ -228,14 +228,14 @@ func TestLoadValues(t *testing.T) {
 	}
 	want := []Incident{{
 		Line: 2, ID: "A17", Date: date("2021-06-06"), Time: "00:30", Country: "Iraq", Province: "Anbar",
-		Site: "Ain al-Asad Air Base", TargetType: MilitaryBase, Weapon: Drone,
+		Site: "Ain al-Asad Air Base", Group: "Ain al-Asad Air Base", TargetType: MilitaryBase, Weapon: Drone,
 		Munitions: Count{2, true}, Intercepted: Count{2, true}, Killed: Count{0, false}, Wounded: Count{0, true},
 		Outcome: Intercepted, Confidence: Low, Source: "AFP",
 		SourceURLs: []string{"https://a.example/1", "https://b.example/2"},
 		Notes:      `shot down, "at dawn"`, Position: &Position{33.8, 42.44}, Extra: []string{"al-Baghdadi"},
 	}, {
 		Line: 3, ID: "A16", Date: date("2021-06-06"), Time: "00:15", Country: "Iraq", Province: "Baghdad",
-		Site: "BDSC", TargetType: Diplomatic, Weapon: Rocket, Munitions: Count{1, false},
+		Site: "BDSC", Group: "BDSC", TargetType: Diplomatic, Weapon: Rocket, Munitions: Count{1, false},
 		Outcome: Executed, Confidence: High, Extra: []string{""},
 	}}
 	if !reflect.DeepEqual(ds.Incidents, want) {

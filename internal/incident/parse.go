@@ -17,6 +17,7 @@ type rowParser struct {
 	exclude func(*Incident) (string, string, bool)
 	dates   DateParser
 	weapons *WeaponTerms
+	sites   *Gazetteer
 	// pos gives the position of field i of the current record, relative
 	// to the chunk; lineBase is added to its lines.
 	pos      fieldPos
@@ -256,6 +257,23 @@ func (p *rowParser) parse(rec, values []string, r *Row) {
 			bad(fConfidence, fmt.Sprintf("unknown confidence %q: want one of %s", v, termList(Confidences)))
 		}
 		inc.Confidence = c
+	}
+	inc.Group = inc.Site
+	if place, ok := p.sites.Lookup(inc.Site); ok {
+		inc.Site, inc.Group, inc.KnownSite = place.Site, place.Group, true
+		if inc.Province == "" {
+			inc.Province = place.Province
+		}
+		if inc.Country == "" {
+			inc.Country = place.Country
+		}
+		if inc.TargetType == "" {
+			inc.TargetType = place.TargetType
+		}
+		if get(fLatitude) == "" && get(fLongitude) == "" && place.Position != nil {
+			pos := *place.Position
+			inc.Position = &pos
+		}
 	}
 	inc.Source = get(fSource)
 	inc.SourceURLs = splitURLs(get(fSourceURL))

@@ -40,6 +40,14 @@ type Options struct {
 	// A cell it does not know is counted as other and listed (see
 	// Unmapped).
 	Weapons *WeaponTerms
+	// Sites, when set, names each row's site as the gazetteer does, with
+	// its group, and fills in the row's province, position and target
+	// type when the row has none. A site it does not know stays as
+	// written and is listed (see UnknownSites).
+	Sites *Gazetteer
+	// MergeProbable files the later row of each probable duplicate (see
+	// Row.Probable) as a duplicate instead of counting it.
+	MergeProbable bool
 }
 
 // ExcludeFoiled excludes incidents with outcome foiled: attacks that were
@@ -64,6 +72,10 @@ type Row struct {
 	// Record holds the row's values as read, in header order; a row of the
 	// wrong length has its own number of values.
 	Record []string
+	// Probable is, for a counted row, the earlier counted row it probably
+	// reports again (see Reader); nil when none. With
+	// Options.MergeProbable the row is a duplicate instead.
+	Probable *ProbablePair
 
 	// excluded is set when Options.Exclude or the format's adapter left
 	// the row out.
@@ -95,7 +107,9 @@ type Reader struct {
 	err      error
 	slashed  SlashedOrder
 	unmapped unmappedTerms
+	unknown  unmappedTerms // sites the gazetteer does not know
 	firsts   firstRows
+	probable probableIndex
 }
 
 // NewReader reads the header of the incident CSV r (a leading byte-order
@@ -151,6 +165,7 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 		}
 		opts.Comma = comma
 		rd := &Reader{s: s, ids: newIDSet(), opts: opts, encoding: enc}
+		rd.probable.place = s.column("place")
 		rd.src = newChunks(s, opts, src, first[off:], eof, bytes.Count(first[:off], []byte{'\n'}))
 		return rd, nil
 	}
@@ -326,10 +341,58 @@ func (r *Reader) file(row *Row) {
 	if row.slashed != "" {
 		r.slashed.Observe(row.slashed, inc.Line)
 	}
-	if row.unmapped != "" && row.Status == Counted {
-		r.unmapped.add(row.unmapped, inc.Line)
+	if row.Status == Counted {
+		if pair := r.probable.check(inc, r.place(row)); pair != nil {
+			if r.opts.MergeProbable {
+				row.Status = Duplicate
+				r.rows.Counted--
+				r.rows.Duplicates++
+				i, name := r.siteColumn()
+				row.Problems = []Problem{{Status: Duplicate, Line: inc.Line, FieldLine: inc.Line, Col: 1, Column: name,
+					Value: row.valueAt(i), Reason: pair.Reason() + " (merged by -merge-probable)", Record: row.Record}}
+			} else {
+				row.Probable = pair
+			}
+		}
+	}
+	if row.Status == Counted {
+		if row.unmapped != "" {
+			r.unmapped.add(row.unmapped, inc.Line)
+		}
+		if r.opts.Sites != nil && !inc.KnownSite {
+			r.unknown.add(inc.Site, inc.Line)
+		}
 	}
 }
+
+// place returns a row's place column (the town of a convoy hit), "" when
+// the file has none.
+func (r *Reader) place(row *Row) string {
+	if r.probable.place < 0 {
+		return ""
+	}
+	return strings.TrimSpace(row.valueAt(r.probable.place))
+}
+
+// siteColumn returns the record position and name of the site column.
+func (r *Reader) siteColumn() (int, string) {
+	p := &rowParser{s: r.s}
+	if r.s.ad == nil {
+		return p.source(fSite)
+	}
+	return 0, fieldNames[fSite]
+}
+
+func (row *Row) valueAt(i int) string {
+	if i >= 0 && i < len(row.Record) {
+		return row.Record[i]
+	}
+	return ""
+}
+
+// UnknownSites returns the sites of counted rows that the gazetteer
+// (Options.Sites) does not know, kept as written: most rows first.
+func (r *Reader) UnknownSites() []TermCount { return r.unknown.sorted() }
 
 // dateOrder checks the slashed dates seen, at the end of the file.
 func (r *Reader) dateOrder() error {
@@ -572,7 +635,7 @@ func (c *chunks) check(ch *chunk) {
 	cr.Comma = c.opts.Comma
 	// A record is at most a line: room for them all at once.
 	ch.rows = make([]Row, 0, bytes.Count(ch.data, []byte{'\n'})+1)
-	p := &rowParser{s: c.s, exclude: c.opts.Exclude, dates: c.opts.Dates, weapons: c.opts.Weapons,
+	p := &rowParser{s: c.s, exclude: c.opts.Exclude, dates: c.opts.Dates, weapons: c.opts.Weapons, sites: c.opts.Sites,
 		pos: cr.FieldPos, lineBase: ch.lineBase, utf8: utf8.Valid(ch.data)}
 	for {
 		start := int(cr.InputOffset())

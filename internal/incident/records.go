@@ -53,6 +53,7 @@ func NewRecordReader(src RecordSource, opts Options) (*Reader, error) {
 	}
 	opts.Workers = 1
 	rd := &Reader{s: s, ids: newIDSet(), opts: opts}
+	rd.probable.place = s.column("place")
 	rd.src = &chunks{s: s, opts: opts, recs: src, quit: make(chan struct{})}
 	return rd, nil
 }
@@ -62,7 +63,7 @@ func (c *chunks) nextRecords() (*chunk, error) {
 	ch := &chunk{last: true, done: make(chan struct{})}
 	defer close(ch.done)
 	src := c.recs
-	p := &rowParser{s: c.s, exclude: c.opts.Exclude, dates: c.opts.Dates, weapons: c.opts.Weapons,
+	p := &rowParser{s: c.s, exclude: c.opts.Exclude, dates: c.opts.Dates, weapons: c.opts.Weapons, sites: c.opts.Sites,
 		pos: src.Pos, sheet: src.Name(), serials: true, date1904: src.Date1904()}
 	for len(ch.rows) < recordBatch {
 		rec, err := src.Read()

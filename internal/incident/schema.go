@@ -215,3 +215,14 @@ func newAdaptedSchema(header []string, f *Format, ad adapter) *schema {
 	}
 	return s
 }
+
+// column returns the record position of the column named name (matched as
+// headers are), or -1.
+func (s *schema) column(name string) int {
+	for i, h := range s.header {
+		if normalize(h) == name {
+			return i
+		}
+	}
+	return -1
+}

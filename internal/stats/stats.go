@@ -18,6 +18,9 @@ type Options struct {
 	// Year is the report year for the year to date; 0 means the year of the
 	// latest incident.
 	Year int
+	// ByGroup counts sites by their gazetteer group (Incident.Group)
+	// rather than by site.
+	ByGroup bool
 }
 
 // Totals are the sums over a set of incidents. Empty (not reported) counts
@@ -164,9 +167,13 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	w.Intercepted += inc.Intercepted.N
 	w.Killed += inc.Killed.N
 	w.Wounded += inc.Wounded.N
-	site := a.sites[inc.Site]
+	name := inc.Site
+	if a.opts.ByGroup && inc.Group != "" {
+		name = inc.Group
+	}
+	site := a.sites[name]
 	if site == nil {
-		site = &Site{Name: strings.Clone(inc.Site), First: inc.Date, Last: inc.Date}
+		site = &Site{Name: strings.Clone(name), First: inc.Date, Last: inc.Date}
 		a.sites[site.Name] = site
 	}
 	site.Incidents++

@@ -35,6 +35,12 @@ type File struct {
 	// UnmappedTerms are the weapon cells no weapon term matched, counted
 	// as other: most rows first.
 	UnmappedTerms []Term `json:"unmapped_terms"`
+	// UnknownSites are the sites the gazetteer does not know, kept as
+	// written: most rows first.
+	UnknownSites []Term `json:"unknown_sites"`
+	// ProbableDuplicates pairs each counted row that probably reports an
+	// earlier one again with it (removed only with -merge-probable).
+	ProbableDuplicates []Pair `json:"probable_duplicates"`
 
 	// Log, when set, holds the problems instead of the three lists,
 	// which must then be empty; Read never sets it.
@@ -47,6 +53,17 @@ type Rows struct {
 	Excluded   int `json:"excluded"`
 	Duplicates int `json:"duplicates"`
 	Rejected   int `json:"rejected"`
+}
+
+// Pair is a probable duplicate: the row on Line probably reports the row
+// on OfLine again.
+type Pair struct {
+	Line   int    `json:"line"`
+	OfLine int    `json:"of_line"`
+	Site   string `json:"site"`
+	Weapon string `json:"weapon"`
+	Date   Date   `json:"date"`
+	OfDate Date   `json:"of_date"`
 }
 
 // Term is a weapon cell that matched no weapon term, and how many counted
@@ -201,18 +218,20 @@ func totals(t stats.Totals) Totals {
 // never null.
 func New(input string, r incident.Accounting, s *stats.Summary) *File {
 	out := &File{
-		Input:         input,
-		Rows:          Rows{r.Read, r.Counted, r.Excluded, r.Duplicates, r.Rejected},
-		Rejected:      []Problem{},
-		Duplicates:    []Problem{},
-		Excluded:      []Problem{},
-		Period:        Period{datePtr(s.First), datePtr(s.Last)},
-		Totals:        totals(s.Total),
-		ByMonth:       []Month{},
-		BySite:        []Site{},
-		YearToDate:    YearToDate{s.YearToDate.Year, datePtr(s.YearToDate.Through), s.YearToDate.Incidents},
-		References:    []Reference{},
-		UnmappedTerms: []Term{},
+		Input:              input,
+		Rows:               Rows{r.Read, r.Counted, r.Excluded, r.Duplicates, r.Rejected},
+		Rejected:           []Problem{},
+		Duplicates:         []Problem{},
+		Excluded:           []Problem{},
+		Period:             Period{datePtr(s.First), datePtr(s.Last)},
+		Totals:             totals(s.Total),
+		ByMonth:            []Month{},
+		BySite:             []Site{},
+		YearToDate:         YearToDate{s.YearToDate.Year, datePtr(s.YearToDate.Through), s.YearToDate.Incidents},
+		References:         []Reference{},
+		UnmappedTerms:      []Term{},
+		UnknownSites:       []Term{},
+		ProbableDuplicates: []Pair{},
 	}
 	for _, m := range s.Months {
 		out.ByMonth = append(out.ByMonth, Month{m.Start.Format("2006-01"), totals(m.Totals)})

@@ -176,6 +176,22 @@ func (b *Workbook) AddUnmapped(t incident.TermCount) error {
 	return b.quality.add(b.vals)
 }
 
+// AddUnknownSite lists in Data Quality a site the gazetteer does not
+// know, kept as written; call it after the rows.
+func (b *Workbook) AddUnknownSite(t incident.TermCount) error {
+	b.vals = append(b.vals[:0], text("unknown site"), integer(t.FirstLine), text("site"), text(t.Term),
+		text(fmt.Sprintf("not in the gazetteer: %s kept as written (add it to data/sites.csv to join it to a site)", rowsWord(t.Rows))))
+	return b.quality.add(b.vals)
+}
+
+// AddProbable lists in Data Quality a counted row that probably reports
+// an earlier one again; both stay counted (see -merge-probable).
+func (b *Workbook) AddProbable(p *incident.ProbablePair) error {
+	b.vals = append(b.vals[:0], text("probable duplicate"), integer(p.Line), text("site"), text(p.Site),
+		text(p.Reason()+"; both are counted unless the report is made with -merge-probable"))
+	return b.quality.add(b.vals)
+}
+
 func rowsWord(n int) string {
 	if n == 1 {
 		return "1 row"

@@ -1,0 +1,112 @@
+package incident
+
+import (
+	"fmt"
+	"hash/maphash"
+	"strings"
+	"time"
+)
+
+// ProbablePair is a counted row that probably reports again an earlier
+// counted row: two outlets telling of one attack. The rows have
+// different ids (or none), different sources (or one has none: one
+// outlet telling of two attacks at one place is taken at its word), the
+// same site (as the gazetteer names it), the same weapon, and dates at
+// most a day apart, both known to the day. Convoy hits on one route on one
+// day are common and real, so two convoy rows pair only when they are on
+// the same day and both name the same place (the place column: the town),
+// never when either names none.
+type ProbablePair struct {
+	Line, OfLine int
+	Site         string
+	Weapon       Weapon
+	Date, OfDate time.Time
+}
+
+// Reason says why the row is taken for the earlier one.
+func (p *ProbablePair) Reason() string {
+	when := "the same day"
+	if !p.Date.Equal(p.OfDate) {
+		when = "a day apart"
+	}
+	return fmt.Sprintf("probable duplicate of line %d: another id and source, but the same site, the same weapon (%s) and dates %s",
+		p.OfLine, p.Weapon, when)
+}
+
+// probableIndex finds probable duplicates in file order. It keeps the
+// first counted row of each site, weapon, place and day: memory grows
+// with the number of such days, not with the rows.
+type probableIndex struct {
+	seed  maphash.Seed
+	first map[uint64]probableEntry
+	// place is the record position of the place column, or -1.
+	place int
+}
+
+type probableEntry struct {
+	line   int32
+	day    int32
+	id     uint64 // a hash of the row's id; 0 for none
+	source uint64 // a hash of the row's source; 0 for none
+}
+
+// check returns the pair a counted incident makes with an earlier one,
+// and records it when it is the first of its day.
+func (x *probableIndex) check(inc *Incident, place string) *ProbablePair {
+	if inc.Site == "" || inc.Precision != Day {
+		return nil
+	}
+	if inc.TargetType == Convoy && place == "" {
+		return nil
+	}
+	if x.first == nil {
+		x.seed = maphash.MakeSeed()
+		x.first = make(map[uint64]probableEntry)
+	}
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	h.WriteString(inc.Site)
+	h.WriteByte(0)
+	if inc.TargetType == Convoy {
+		h.WriteString(strings.ToLower(place))
+	}
+	h.WriteByte(byte(inc.Weapon))
+	base := h.Sum64()
+	var id, source uint64
+	if inc.ID != "" {
+		id = maphash.String(x.seed, inc.ID) | 1
+	}
+	if inc.Source != "" {
+		source = maphash.String(x.seed, strings.ToLower(inc.Source)) | 1
+	}
+	day := dayOf(inc.Date)
+	key := func(d int) uint64 { return base ^ uint64(d)*0x9E3779B97F4A7C15 }
+	days := []int{day, day - 1, day + 1}
+	if inc.TargetType == Convoy {
+		days = days[:1]
+	}
+	mine := probableEntry{int32(inc.Line), int32(day), id, source}
+	for _, d := range days {
+		e, ok := x.first[key(d)]
+		if ok && (id == 0 || e.id != id) && (source == 0 || e.source == 0 || e.source != source) {
+			if _, taken := x.first[key(day)]; !taken {
+				x.first[key(day)] = mine
+			}
+			return &ProbablePair{Line: inc.Line, OfLine: int(e.line), Site: inc.Site, Weapon: inc.Weapon,
+				Date: inc.Date, OfDate: time.Unix(int64(e.day)*86400, 0).UTC()}
+		}
+	}
+	if _, ok := x.first[key(day)]; !ok {
+		x.first[key(day)] = mine
+	}
+	return nil
+}
+
+// dayOf counts the days from 1 January 1970 to t's date (00:00 UTC).
+func dayOf(t time.Time) int {
+	s := t.Unix()
+	if s < 0 {
+		return int((s - 86399) / 86400)
+	}
+	return int(s / 86400)
+}
