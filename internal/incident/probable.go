@@ -9,7 +9,8 @@ import (
 
 // ProbablePair is a counted row that probably reports again an earlier
 // counted row: two outlets telling of one attack. The rows have
-// different ids (or none), different sources (or one has none: one
+// different ids (or none), no source in common (sources are the parts of
+// the source cell between semicolons; a row without one shares none: one
 // outlet telling of two attacks at one place is taken at its word), the
 // same site (as the gazetteer names it), the same weapon, and dates at
 // most a day apart, both known to the day. Convoy hits on one route on one
@@ -47,7 +48,7 @@ type probableEntry struct {
 	line   int32
 	day    int32
 	id     uint64 // a hash of the row's id; 0 for none
-	source uint64 // a hash of the row's source; 0 for none
+	source uint64 // a one-word Bloom filter of the row's sources; 0 for none
 }
 
 // check returns the pair a counted incident makes with an earlier one,
@@ -76,8 +77,10 @@ func (x *probableIndex) check(inc *Incident, place string) *ProbablePair {
 	if inc.ID != "" {
 		id = maphash.String(x.seed, inc.ID) | 1
 	}
-	if inc.Source != "" {
-		source = maphash.String(x.seed, strings.ToLower(inc.Source)) | 1
+	for _, s := range strings.Split(inc.Source, ";") {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			source |= 1 << (maphash.String(x.seed, s) % 64)
+		}
 	}
 	day := dayOf(inc.Date)
 	key := func(d int) uint64 { return base ^ uint64(d)*0x9E3779B97F4A7C15 }
@@ -88,7 +91,7 @@ func (x *probableIndex) check(inc *Incident, place string) *ProbablePair {
 	mine := probableEntry{int32(inc.Line), int32(day), id, source}
 	for _, d := range days {
 		e, ok := x.first[key(d)]
-		if ok && (id == 0 || e.id != id) && (source == 0 || e.source == 0 || e.source != source) {
+		if ok && (id == 0 || e.id != id) && source&e.source == 0 {
 			if _, taken := x.first[key(day)]; !taken {
 				x.first[key(day)] = mine
 			}
