@@ -33,7 +33,7 @@ const (
 	maxPrinted = 10
 )
 
-const usage = `Usage: report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY] [-no-incidents-sheet] [-q]
+const usage = `Usage: report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY] [flags]
 
 Report reads an incident CSV (one row per attack; columns date, site and
 weapon required) and writes the monthly incident report:
@@ -50,7 +50,9 @@ Bad rows are reported with line, column and reason and listed on the
 Data Quality sheet; the run goes on without them.
 
 Flags:
-  -in FILE     incident CSV to read (default %s)
+  -in FILE     incidents to read: a CSV file, or an Excel workbook (.xlsx);
+               canonical columns, an ACLED export or a GTD export
+               (default %s)
   -refs FILE   published running tallies to compare with, columns as_of,
                since, published, wording, scope, source_url
                (default %s, skipped when that file does not exist)
@@ -62,6 +64,28 @@ Flags:
                (every figure still counts them): faster on big files
   -q           no progress bar (there is none anyway when standard error
                is not a terminal)
+
+Reading real-world files:
+  -format canonical|acled|gtd
+               the input's layout (default: told from its header)
+  -sheet NAME  the sheet of an .xlsx input (default: its first)
+  -delimiter comma|semicolon|tab
+               the CSV delimiter (default: told from the header line)
+  -date-order dmy|mdy
+               the order of day and month in slashed dates such as
+               03/04/2021 (default: decided by the file's own dates)
+  -tz ZONE     the sites' time zone, for date-times with an offset
+               (default Asia/Baghdad)
+  -weapons FILE
+               more weapon terms, columns term,weapon
+  -sites FILE  the gazetteer of sites (default data/sites.csv, skipped
+               when that file does not exist)
+  -sites-by site|group
+               the By Site sheet and chart by site or by gazetteer group
+               (default site)
+  -merge-probable
+               count each probable duplicate (another id and source, the
+               same site and weapon, a day apart at most) once
 
 Example:
   go run ./cmd/report -in data/incidents.csv -out out -year 2021
