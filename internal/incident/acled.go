@@ -209,6 +209,19 @@ const (
 	acledStrategic  = "strategic developments"
 )
 
+var acledEventTypes = []string{acledBattles, acledExplosions, acledViolence, acledProtests, acledRiots, acledStrategic}
+
+// acledEventType returns the event type s names, lower case, or "".
+func acledEventType(s string) string {
+	s = strings.TrimSpace(s)
+	for _, t := range acledEventTypes {
+		if strings.EqualFold(s, t) {
+			return t
+		}
+	}
+	return ""
+}
+
 // weaponSet is a set of weapons, one bit each.
 type weaponSet uint8
 
@@ -224,36 +237,37 @@ func (s weaponSet) has(w Weapon) bool { return s&(1<<w) != 0 }
 
 const allWeapons = weaponSet(1<<NumWeapons - 1)
 
-// acledSubEventWeapon gives a sub-event's weapon and the weapons the notes
+// acledSubEventWeapons give a sub-event's weapon and the weapons the notes
 // may change it to; sub-events not listed give other and admit any.
-var acledSubEventWeapon = map[string]struct {
-	weapon Weapon
-	admits weaponSet
+var acledSubEventWeapons = []struct {
+	subEvent string
+	weapon   Weapon
+	admits   weaponSet
 }{
-	"air/drone strike":                  {OtherWeapon, weaponsOf(Drone)},
-	"shelling/artillery/missile attack": {Rocket, weaponsOf(Rocket, Mortar)},
-	"remote explosive/landmine/ied":     {IED, 0},
-	"grenade":                           {OtherWeapon, 0},
+	{"Air/drone strike", OtherWeapon, weaponsOf(Drone)},
+	{"Shelling/artillery/missile attack", Rocket, weaponsOf(Rocket, Mortar)},
+	{"Remote explosive/landmine/IED", IED, 0},
+	{"Grenade", OtherWeapon, 0},
 }
 
 // The weapons that can be shot down or intercepted in the air.
 var acledInterceptable = weaponsOf(Drone, Rocket, Mortar)
 
 // acledInterception are the words that say a weapon was stopped in the air.
-var acledInterception = phrases("shot down", "shoot down", "shoots down", "shooting down",
-	"downed", "intercepted", "intercept", "intercepts", "intercepting", "interception", "interceptions")
+var acledInterception = newWordTable([]string{"shot down", "shoot down", "shoots down", "shooting down",
+	"downed", "intercepted", "intercept", "intercepts", "intercepting", "interception", "interceptions"})
 
-// acledTargets are the target types that location and notes can name, in
-// order of precedence, with their words.
-var acledTargets = []struct {
-	target TargetType
-	words  phraseList
-}{
-	{Convoy, phrases("convoy", "convoys")},
-	{Diplomatic, phrases("embassy", "embassies", "consulate", "consulates")},
-	{Airport, phrases("airport", "airports")},
-	{MilitaryBase, phrases("base", "bases", "airbase", "airbases")},
-}
+// acledTargetTypes are the target types that location and notes can name,
+// in order of precedence, and acledTargetWords their words, in that order.
+var (
+	acledTargetTypes = []TargetType{Convoy, Diplomatic, Airport, MilitaryBase}
+	acledTargetWords = newWordTable(
+		[]string{"convoy", "convoys"},
+		[]string{"embassy", "embassies", "consulate", "consulates"},
+		[]string{"airport", "airports"},
+		[]string{"base", "bases", "airbase", "airbases"},
+	)
+)
 
 // convert maps one row, as the acledAdapter comment says.
 func (a *acledAdapter) convert(rec []string, dst []string, from []int) (exclude string, excludeCol int, prec Precision) {
@@ -295,15 +309,13 @@ func (a *acledAdapter) convert(rec []string, dst []string, from []int) (exclude 
 	}
 
 	notes := cell(a.notes)
-	eventType := strings.ToLower(strings.TrimSpace(cell(a.eventType)))
-	subEvent := strings.ToLower(strings.TrimSpace(cell(a.subEventType)))
 	weapon := OtherWeapon
-	switch eventType {
+	switch acledEventType(cell(a.eventType)) {
 	case acledBattles, acledExplosions, acledViolence:
-		weapon = a.weapon(subEvent, notes)
+		weapon = a.weapon(cell(a.subEventType), notes)
 	case acledStrategic:
 		w, ok := a.terms.firstWeapon(notes, acledInterceptable)
-		if !ok || !acledInterception.in(notes) {
+		if !ok || acledInterception.first(notes) < 0 {
 			exclude = fmt.Sprintf("ACLED event type %q is not an attack (only a drone, rocket or mortar shot down or intercepted is)", strings.TrimSpace(cell(a.eventType)))
 			break
 		}
@@ -330,25 +342,28 @@ func (a *acledAdapter) convert(rec []string, dst []string, from []int) (exclude 
 	return exclude, excludeCol, prec
 }
 
-// weapon returns the weapon of an attack of the sub-event (lower case)
-// with these notes.
+// weapon returns the weapon of an attack of the sub-event with these
+// notes.
 func (a *acledAdapter) weapon(subEvent, notes string) Weapon {
-	rule, ok := acledSubEventWeapon[subEvent]
-	if !ok {
-		rule.weapon, rule.admits = OtherWeapon, allWeapons
+	w, admits := OtherWeapon, allWeapons
+	subEvent = strings.TrimSpace(subEvent)
+	for _, r := range acledSubEventWeapons {
+		if strings.EqualFold(subEvent, r.subEvent) {
+			w, admits = r.weapon, r.admits
+			break
+		}
 	}
-	if w, ok := a.terms.firstWeapon(notes, rule.admits); ok {
-		return w
+	if named, ok := a.terms.firstWeapon(notes, admits); ok {
+		return named
 	}
-	return rule.weapon
+	return w
 }
 
-// acledTarget returns the target type that s names, if any.
+// acledTarget returns the target type that s names, if any: the first
+// in precedence of those it names.
 func acledTarget(s string) (TargetType, bool) {
-	for _, t := range acledTargets {
-		if t.words.in(s) {
-			return t.target, true
-		}
+	if i := acledTargetWords.first(s); i >= 0 {
+		return acledTargetTypes[i], true
 	}
 	return "", false
 }
@@ -396,28 +411,41 @@ func (wt *WeaponTerms) firstWeapon(s string, admits weaponSet) (Weapon, bool) {
 	return OtherWeapon, false
 }
 
-// phraseList is a list of phrases, each as its lower-case words.
-type phraseList [][]string
+// wordTable finds phrases in a text as whole words, in any case, their
+// words separated by runs of spaces or hyphens, as weapon terms are found.
+// Each phrase has a group, its place in newWordTable's arguments.
+type wordTable map[string][]wordPhrase // by first word, lower case
 
-// phrases splits each phrase into lower-case words, as weapon terms are
-// split.
-func phrases(ps ...string) phraseList {
-	l := make(phraseList, len(ps))
-	for i, p := range ps {
-		l[i] = strings.FieldsFunc(strings.ToLower(p), wordJoiner)
-	}
-	return l
+type wordPhrase struct {
+	rest  []string // the words after the first, lower case
+	group int
 }
 
-// in reports whether one of the phrases occurs in s as whole words, in any
-// case, its words separated by spaces or hyphens.
-func (l phraseList) in(s string) bool {
+// newWordTable makes a table of groups of phrases.
+func newWordTable(groups ...[]string) wordTable {
+	t := make(wordTable)
+	for g, phrases := range groups {
+		for _, p := range phrases {
+			words := strings.FieldsFunc(strings.ToLower(p), wordJoiner)
+			t[words[0]] = append(t[words[0]], wordPhrase{words[1:], g})
+		}
+	}
+	return t
+}
+
+// first returns the lowest group of the phrases found in s, or -1 when
+// none is.
+func (t wordTable) first(s string) int {
+	best := -1
 	for start, end := nextWord(s, 0); start < len(s); start, end = nextWord(s, end) {
-		for _, p := range l {
-			if equalLower(s[start:end], p[0]) && phraseAt(s, end, p[1:]) {
-				return true
+		var buf [32]byte
+		for _, p := range t[string(lowerWord(buf[:0], s[start:end]))] {
+			if (best < 0 || p.group < best) && phraseAt(s, end, p.rest) {
+				if best = p.group; best == 0 {
+					return 0
+				}
 			}
 		}
 	}
-	return false
+	return best
 }

@@ -439,3 +439,37 @@ func FuzzACLEDConvert(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkACLEDConvert converts the rows of the test export in turn.
+func BenchmarkACLEDConvert(b *testing.B) {
+	_, recs, a := readACLED(b, acledExport)
+	dst, from := make([]string, numFields), make([]int, numFields)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		a.convert(recs[i%len(recs)], dst, from)
+	}
+}
+
+func TestACLEDWeapon(t *testing.T) {
+	_, _, ad := readACLED(t, acledExport)
+	a := ad.(*acledAdapter)
+	for _, tc := range []struct {
+		subEvent, notes string
+		want            Weapon
+	}{
+		{"AIR/DRONE STRIKE ", "a drone hit the base", Drone},     // sub-events in any case
+		{"Air/drone strike", "rockets and a drone", Drone},       // a drone anywhere, not the first term
+		{"Air/drone strike", "jets fired missiles", OtherWeapon}, // only a drone changes an air strike
+		{"Shelling/artillery/missile attack", "a ballistic missile", Rocket},
+		{"Shelling/artillery/missile attack", "a drone and mortars", Mortar},
+		{"Remote explosive/landmine/IED", "a drone spotted the convoy", IED},
+		{"Grenade", "an RPG", OtherWeapon},
+		{"Suicide bomb", "", OtherWeapon},
+		{"Armed clash", "RPGs and gunfire", SmallArms},
+		{"Attack", "a UAV", Drone},
+	} {
+		if got := a.weapon(tc.subEvent, tc.notes); got != tc.want {
+			t.Errorf("weapon(%q, %q) = %v, want %v", tc.subEvent, tc.notes, got, tc.want)
+		}
+	}
+}
