@@ -342,7 +342,7 @@ func TestACLEDMissingEventDate(t *testing.T) {
 	for i, h := range without {
 		quoted[i] = strconv.Quote(h)
 	}
-	want := "looks like an ACLED export missing column event_date (columns found: " + strings.Join(quoted, ", ") + ")"
+	want := "looks like an ACLED export missing event_date (columns found: " + strings.Join(quoted, ", ") + ")"
 
 	_, err := detectFormat(without)
 	var me *MissingColumnsError
