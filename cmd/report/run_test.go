@@ -215,7 +215,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 			"differs": []any{"date", "weapon", "munitions", "killed", "wounded", "outcome", "confidence", "analyst"}}},
 		"excluded": []any{map[string]any{"line": 9.0, "column": "outcome", "value": "foiled", "reason": "foiled: never launched, so not counted as an attack"}},
 		"period":   map[string]any{"first": "2021-01-10", "last": "2021-03-15"},
-		"totals":   map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
+		"totals":   map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "approximate": 0.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
 		"by_month": []any{
 			month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)),
 			month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)),
@@ -264,7 +264,8 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		// Incidents: the file's line, "Rockets" as its canonical weapon, the
 		// default munitions of M5 shown, the extra column kept.
 		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},
-		{"Incidents", "V1", "analyst"}, {"Incidents", "V6", "cd"},
+		{"Incidents", "V1", "date_precision"}, {"Incidents", "V6", "day"},
+		{"Incidents", "W1", "analyst"}, {"Incidents", "W6", "cd"},
 		// Data Quality: every row not counted, in file order, with its raw values.
 		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "munitions"}, {"Data Quality", "D2", "-1"},
 		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst"},
@@ -285,7 +286,7 @@ func weapons(rocket, drone, mortar, ied, smallArms, other float64) map[string]an
 
 func month(m string, incidents, munitions, intercepted, killed, wounded float64, byWeapon map[string]any) map[string]any {
 	return map[string]any{"month": m, "incidents": incidents, "munitions": munitions, "intercepted": intercepted,
-		"killed": killed, "wounded": wounded, "by_weapon": byWeapon}
+		"killed": killed, "wounded": wounded, "approximate": 0.0, "by_weapon": byWeapon}
 }
 
 func site(name string, incidents float64, byWeapon map[string]any, first, last string) map[string]any {

@@ -27,6 +27,9 @@ type Options struct {
 // add 0, except munitions, which add 1 (see incident.Count).
 type Totals struct {
 	Incidents, Munitions, Intercepted, Killed, Wounded int
+	// Approximate counts the incidents whose date is known only to the
+	// week or month (see incident.Precision).
+	Approximate int
 	// ByWeapon counts incidents per weapon, indexed by incident.Weapon.
 	ByWeapon [incident.NumWeapons]int
 }
@@ -38,6 +41,9 @@ func (t *Totals) add(inc *incident.Incident) {
 	t.Killed += inc.Killed.N
 	t.Wounded += inc.Wounded.N
 	t.ByWeapon[inc.Weapon]++
+	if inc.Precision != incident.Day {
+		t.Approximate++
+	}
 }
 
 // Month holds the totals of one calendar month.

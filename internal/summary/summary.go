@@ -96,11 +96,13 @@ type Period struct {
 }
 
 type Totals struct {
-	Incidents   int          `json:"incidents"`
-	Munitions   int          `json:"munitions"`
-	Intercepted int          `json:"intercepted"`
-	Killed      int          `json:"killed"`
-	Wounded     int          `json:"wounded"`
+	Incidents   int `json:"incidents"`
+	Munitions   int `json:"munitions"`
+	Intercepted int `json:"intercepted"`
+	Killed      int `json:"killed"`
+	Wounded     int `json:"wounded"`
+	// Approximate counts the incidents dated only to the week or month.
+	Approximate int          `json:"approximate"`
 	ByWeapon    WeaponCounts `json:"by_weapon"`
 }
 
@@ -210,7 +212,7 @@ func (c *WeaponCounts) UnmarshalJSON(b []byte) error {
 }
 
 func totals(t stats.Totals) Totals {
-	return Totals{t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, WeaponCounts(t.ByWeapon)}
+	return Totals{t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, t.Approximate, WeaponCounts(t.ByWeapon)}
 }
 
 // New returns the summary of a run over input: its accounting and every

@@ -10,12 +10,14 @@ import (
 )
 
 // incidentColumns returns the columns of the Incidents sheet: the line of
-// the input file, the schema's columns, then the extra ones.
+// the input file, the schema's columns, the date's precision (day, week or
+// month), then the extra ones.
 func incidentColumns(extra []string) []column {
 	cols := []column{{name: "Line"}}
 	for _, name := range incident.Columns() {
 		cols = append(cols, column{name: name})
 	}
+	cols = append(cols, column{name: "date_precision"})
 	for _, name := range extra {
 		cols = append(cols, column{name: name})
 	}
@@ -37,6 +39,7 @@ func incidentValues(dst []value, inc *incident.Incident) []value {
 	} else {
 		dst = append(dst, value{kind: vFloat, f: inc.Position.Lat}, value{kind: vFloat, f: inc.Position.Lon})
 	}
+	dst = append(dst, text(inc.Precision.String()))
 	for _, x := range inc.Extra {
 		dst = append(dst, text(x))
 	}
