@@ -406,7 +406,8 @@ func (a *gtdAdapter) weapon(typ, subtype, detail, summary string) (Weapon, gtdCo
 
 // phrases is a list of phrases matched in free text as whole words, in any
 // case, their words joined by runs of spaces or hyphens, as weapon terms
-// are matched. Each phrase has a tag.
+// are matched. Each phrase has a tag. Phrases are ASCII: a word of the text
+// is compared only with the phrases that start with its first letter.
 type phrases []phrase
 
 type phrase struct {
@@ -432,8 +433,9 @@ func newPhrases(entries ...string) phrases {
 // its start; at one place the earlier phrase of the list wins.
 func (ps phrases) first(text string) (tag string, ok bool) {
 	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
+		c := text[start] | 0x20 // lower case, for an ASCII letter
 		for _, p := range ps {
-			if equalLower(text[start:end], p.words[0]) && phraseAt(text, end, p.words[1:]) {
+			if p.words[0][0] == c && equalLower(text[start:end], p.words[0]) && phraseAt(text, end, p.words[1:]) {
 				return p.tag, true
 			}
 		}

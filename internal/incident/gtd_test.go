@@ -518,3 +518,15 @@ func FuzzGTDConvert(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkGTDConvert converts the rows of the test export, one op a row.
+func BenchmarkGTDConvert(b *testing.B) {
+	_, recs, a := readGTD(b, gtdExport)
+	dst, from := make([]string, numFields), make([]int, numFields)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a.convert(recs[i%len(recs)], dst, from)
+		i++
+	}
+}
