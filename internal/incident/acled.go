@@ -111,8 +111,8 @@ var acledRequired = []string{"event_date", "event_type", "sub_event_type", "loca
 //	any other sub-event (Armed clash,  the first weapon the notes name,
 //	Attack, Suicide bomb, ...)         otherwise other
 //
-// The weapon's column is sub_event_type. A -weapons file does not reach
-// the adapter: it reads the shipped terms only.
+// The weapon's column is sub_event_type. The terms of a -weapons file reach
+// the adapter through useTerms, before the first row.
 //
 // # Target type
 //
@@ -449,3 +449,5 @@ func (t wordTable) first(s string) int {
 	}
 	return best
 }
+
+func (a *acledAdapter) useTerms(t *WeaponTerms) { a.terms = t }

@@ -36,6 +36,13 @@ type adapter interface {
 	convert(rec []string, dst []string, from []int) (exclude string, excludeCol int, prec Precision)
 }
 
+// termsUser is an adapter that reads weapon words through weapon terms:
+// the Reader gives it Options.Weapons, the shipped terms with any of a
+// -weapons file, before the first row.
+type termsUser interface {
+	useTerms(*WeaponTerms)
+}
+
 // Precision is how precisely a row's date is known.
 type Precision uint8
 

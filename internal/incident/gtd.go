@@ -482,3 +482,5 @@ var (
 		"before it exploded", "before it detonated", "before it went off",
 		"before it could", "before detonation", "before exploding")
 )
+
+func (a *gtdAdapter) useTerms(t *WeaponTerms) { a.terms = t }

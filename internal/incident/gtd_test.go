@@ -409,13 +409,13 @@ func TestGTDDetect(t *testing.T) {
 	for i, h := range noDay {
 		found[i] = fmt.Sprintf("%q", h)
 	}
-	if got, want := err.Error(), "looks like a GTD export missing column iday (columns found: "+strings.Join(found, ", ")+")"; got != want {
+	if got, want := err.Error(), "looks like a GTD export missing iday (columns found: "+strings.Join(found, ", ")+")"; got != want {
 		t.Errorf("err=%s\nwant %s", got, want)
 	}
 
 	// The adapter says the same when the format is named, not detected.
 	_, err = gtdFormat.adapter([]string{"EventID", "iyear", "summary"})
-	if got, want := fmt.Sprint(err), `looks like a GTD export missing columns imonth, iday (columns found: "EventID", "iyear", "summary")`; got != want {
+	if got, want := fmt.Sprint(err), `looks like a GTD export missing imonth, iday (columns found: "EventID", "iyear", "summary")`; got != want {
 		t.Errorf("err=%s\nwant %s", got, want)
 	}
 }

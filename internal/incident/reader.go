@@ -159,7 +159,7 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 			}
 			return nil, err
 		}
-		s, err := schemaFor(header, opts.Format, cr.FieldPos)
+		s, err := schemaFor(header, opts, cr.FieldPos)
 		if err != nil {
 			return nil, err
 		}
@@ -190,7 +190,8 @@ func (o Options) withDefaults() Options {
 
 // schemaFor maps a header: of the format named, or of the format it fits
 // when name is "".
-func schemaFor(header []string, name string, pos fieldPos) (*schema, error) {
+func schemaFor(header []string, opts Options, pos fieldPos) (*schema, error) {
+	name := opts.Format
 	var f *Format
 	var err error
 	if name != "" {
@@ -227,6 +228,9 @@ func schemaFor(header []string, name string, pos fieldPos) (*schema, error) {
 	ad, err := f.adapter(header)
 	if err != nil {
 		return nil, err
+	}
+	if t, ok := ad.(termsUser); ok {
+		t.useTerms(opts.Weapons)
 	}
 	return newAdaptedSchema(header, f, ad), nil
 }

@@ -43,7 +43,7 @@ func NewRecordReader(src RecordSource, opts Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := schemaFor(header, opts.Format, src.Pos)
+	s, err := schemaFor(header, opts, src.Pos)
 	if err != nil {
 		var pe *PositionError
 		if asPosition(err, &pe) {
