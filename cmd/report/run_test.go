@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
 )
 
 // runReport runs the tool with args and returns its stdout, stderr and
@@ -491,5 +494,63 @@ read 4 rows: 3 counted, 0 excluded, 0 duplicates, 1 rejected (see Data Quality)
 	_, _, err = runReport(t, "-in", path, "-sheet", "Sheet9", "-out", out)
 	if want := path + `: no sheet "Sheet9": the sheets are "Sheet1", "Tracker"`; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// TestRunSources reads an ACLED export (CSV), a GTD export as the CSV
+// copies come (Latin-1) and as the official release comes (.xlsx), and
+// checks the format found and how every row was filed. The rows' mapping
+// is tested row by row in internal/incident; here, that the tool takes
+// the files as a user hands them over.
+func TestRunSources(t *testing.T) {
+	dir := t.TempDir()
+	gtdXLSX := filepath.Join(dir, "gtd.xlsx")
+	data, err := os.ReadFile("testdata/gtd_latin1.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(transform.NewReader(bytes.NewReader(data), charmap.ISO8859_1.NewDecoder())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	for i, rec := range recs {
+		row := make([]any, len(rec))
+		for j, v := range rec {
+			row[j] = v
+		}
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(gtdXLSX); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in, format string
+		rows       map[string]any
+	}{
+		{"testdata/acled.csv", "acled", map[string]any{"read": 16.0, "counted": 12.0, "excluded": 4.0, "duplicates": 0.0, "rejected": 0.0}},
+		{"testdata/gtd_latin1.csv", "gtd", map[string]any{"read": 11.0, "counted": 7.0, "excluded": 2.0, "duplicates": 0.0, "rejected": 2.0}},
+		{gtdXLSX, "gtd", map[string]any{"read": 11.0, "counted": 7.0, "excluded": 2.0, "duplicates": 0.0, "rejected": 2.0}},
+	} {
+		t.Run(filepath.Base(tc.in), func(t *testing.T) {
+			out := t.TempDir()
+			if _, stderr, err := runReport(t, "-in", tc.in, "-out", out); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			s := readSummary(t, out)
+			if got := get(t, s, "format"); got != tc.format {
+				t.Errorf("format = %v, want %s", got, tc.format)
+			}
+			if got := get(t, s, "rows"); !reflect.DeepEqual(got, tc.rows) {
+				t.Errorf("rows = %v, want %v", got, tc.rows)
+			}
+		})
+	}
+	// Forcing a format on a file of another names what is missing.
+	_, _, err = runReport(t, "-in", "testdata/acled.csv", "-format", "gtd", "-out", t.TempDir())
+	if err == nil || !strings.HasPrefix(err.Error(), "testdata/acled.csv: looks like a GTD export missing eventid, iyear, imonth, iday (columns found: ") {
+		t.Errorf("err = %v", err)
 	}
 }
