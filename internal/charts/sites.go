@@ -27,8 +27,11 @@ func shorten(s string, n int) string {
 // sitesFigure builds the figure of Sites.
 func sitesFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site"
+	if s.SitesByGroup {
+		title = "Incidents by site group"
+	}
 	if len(s.Sites) > topSites {
-		title = "Incidents by site, top 15"
+		title += ", top 15"
 	}
 	sub := period(s.First, s.Last)
 	if s.Total.Incidents == 0 || len(s.Sites) == 0 {
@@ -58,6 +61,10 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		top = max(top, int(bars.total(n-1-j)))
 	}
 
-	p := horizontalBarPlot("Site", names, top, bars)
+	axis := "Site"
+	if s.SitesByGroup {
+		axis = "Site group"
+	}
+	p := horizontalBarPlot(axis, names, top, bars)
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
 }

@@ -126,8 +126,10 @@ type Summary struct {
 	// Months runs from the month of First to the month of Last, months
 	// without incidents included; empty when there are no incidents.
 	Months []Month
-	// Sites is ordered by incidents, most first, then by name.
-	Sites []Site
+	// Sites is ordered by incidents, most first, then by name. They are
+	// gazetteer groups when SitesByGroup (Options.ByGroup).
+	Sites        []Site
+	SitesByGroup bool
 	// Weapons has one entry per canonical weapon, in vocabulary order,
 	// weapons without incidents included.
 	Weapons []WeaponTotals
@@ -208,7 +210,7 @@ func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options
 // It fails only when the Options' Year is set and no incident falls in
 // that year. The Accumulator can go on taking incidents afterwards.
 func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
-	s := &Summary{Total: a.total, Weapons: make([]WeaponTotals, incident.NumWeapons)}
+	s := &Summary{Total: a.total, Weapons: make([]WeaponTotals, incident.NumWeapons), SitesByGroup: a.opts.ByGroup}
 	for w := range s.Weapons {
 		s.Weapons[w] = a.weapons[w]
 		s.Weapons[w].Weapon = incident.Weapon(w)

@@ -133,11 +133,15 @@ func (b *Workbook) byMonth(r *Report, sheet string) error {
 // bySite writes every site in Summary.Sites order, then a Total row.
 func (b *Workbook) bySite(r *Report, sheet string) error {
 	s := r.Summary
-	cols := append([]column{{name: "Site"}, {name: "Incidents"}}, weaponColumns()...)
+	name, many := "Site", "sites"
+	if s.SitesByGroup {
+		name, many = "Site group", "groups"
+	}
+	cols := append([]column{{name: name}, {name: "Incidents"}}, weaponColumns()...)
 	cols = append(cols, column{name: "First"}, column{name: "Last"})
 	var total []any
 	if len(s.Sites) > 0 {
-		total = appendWeapons([]any{fmt.Sprintf("Total (%d sites)", len(s.Sites)), s.Total.Incidents}, &s.Total.ByWeapon)
+		total = appendWeapons([]any{fmt.Sprintf("Total (%d %s)", len(s.Sites), many), s.Total.Incidents}, &s.Total.ByWeapon)
 		total = append(total, s.First, s.Last)
 	}
 	return b.writeTable(sheet, &table{
