@@ -181,7 +181,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if errors.As(err, &decided) {
 		// The file's slashed dates decided their order only after rows
 		// that fit both were rejected: read it again in that order.
-		fmt.Fprintf(stderr, "%s: %v; reading it again so\n", c.in, decided)
+		fmt.Fprintf(stderr, "%s: %v, which is done now (give the flag to read it once)\n", c.in, decided)
 		opts.Dates.Order = decided.Order
 		in, err = readInput(c, opts, stderr)
 	}

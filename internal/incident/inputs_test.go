@@ -78,7 +78,7 @@ func TestSlashedDates(t *testing.T) {
 		acct  Accounting
 	}{
 		{"day first decides, after an ambiguous row", "03/04/2021,A,rocket\n15/02/2021,A,rocket\n", DateOrderUnknown,
-			`slashed dates are day first, as "15/02/2021" on line 3 shows: read again with -date-order dmy`,
+			`slashed dates are day first, as "15/02/2021" on line 3 shows: to be read again with -date-order dmy`,
 			Accounting{Read: 2, Counted: 1, Rejected: 1}},
 		{"read again in that order", "03/04/2021,A,rocket\n15/02/2021,A,rocket\n", DMY, "",
 			Accounting{Read: 2, Counted: 2}},

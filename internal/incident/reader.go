@@ -433,7 +433,7 @@ func (e *DateOrderDecided) Error() string {
 	if e.Order == MDY {
 		first = "month first"
 	}
-	return fmt.Sprintf("slashed dates are %s, as %q on line %d shows: read again with -date-order %s",
+	return fmt.Sprintf("slashed dates are %s, as %q on line %d shows: to be read again with -date-order %s",
 		first, e.Example.Value, e.Example.Line, e.Order)
 }
 
