@@ -554,3 +554,47 @@ func TestRunSources(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRunMessy runs a file as an analyst's Excel saves it: Windows-1252,
+// semicolons, CRLF, slashed dates whose order the file decides only on its
+// third line (so it is read again), weapons in words, a site the gazetteer
+// does not know, an identical duplicate and a probable one.
+func TestRunMessy(t *testing.T) {
+	out := t.TempDir()
+	_, stderr, err := runReport(t, "-in", "testdata/messy.csv", "-sites", "../../data/sites.csv", "-out", out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	want := `testdata/messy.csv: slashed dates are day first, as "15/04/2021" on line 3 shows: to be read again with -date-order dmy, which is done now (give the flag to read it once)
+testdata/messy.csv:6:1: ID: duplicate of line 3, which has the same id and the same values
+read 5 rows: 4 counted, 0 excluded, 1 duplicate, 0 rejected (see Data Quality)
+`
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	s := readSummary(t, out)
+	for _, c := range []struct {
+		path []any
+		want any
+	}{
+		{[]any{"by_month", 0, "month"}, "2021-04"},
+		{[]any{"by_month", 0, "incidents"}, 4.0},
+		{[]any{"by_weapon", 0, "incidents"}, 1.0}, // Katyusha
+		{[]any{"by_weapon", 1, "incidents"}, 2.0}, // UAV, quadcopter
+		{[]any{"by_site", 0, "site"}, "Baghdad International Airport"},
+		{[]any{"unmapped_terms", 0, "term"}, "laser"},
+		{[]any{"unknown_sites", 0, "term"}, "Forward Base X"},
+		{[]any{"probable_duplicates", 0, "line"}, 4.0},
+		{[]any{"probable_duplicates", 0, "of_line"}, 3.0},
+		{[]any{"duplicates", 0, "reason"}, "duplicate of line 3, which has the same id and the same values"},
+	} {
+		if got := get(t, s, c.path...); got != c.want {
+			t.Errorf("summary.json %v = %v, want %v", c.path, got, c.want)
+		}
+	}
+	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+	assertCells(t, wb, []cell{
+		{"Incidents", "G2", "Ain al-Asad Air Base"}, {"Incidents", "F2", "Anbar"}, {"Incidents", "S2", "café"},
+		{"Incidents", "C2", "2021-04-03"},
+	})
+}
