@@ -176,14 +176,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in, err := readInput(c, opts, stderr)
+	var scopes []incident.Scope
+	for _, r := range refs {
+		scopes = append(scopes, r.Filter)
+	}
+	in, err := readInput(c, opts, scopes, stderr)
 	var decided *incident.DateOrderDecided
 	if errors.As(err, &decided) {
 		// The file's slashed dates decided their order only after rows
 		// that fit both were rejected: read it again in that order.
 		fmt.Fprintf(stderr, "%s: %v, which is done now (give the flag to read it once)\n", c.in, decided)
 		opts.Dates.Order = decided.Order
-		in, err = readInput(c, opts, stderr)
+		in, err = readInput(c, opts, scopes, stderr)
 	}
 	if err != nil {
 		return err
@@ -280,7 +284,7 @@ type input struct {
 }
 
 // readInput reads the input file through once.
-func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err error) {
+func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr io.Writer) (_ *input, err error) {
 	in := &input{}
 	defer func() {
 		if err != nil {
@@ -312,7 +316,7 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
 		return nil, err
 	}
-	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group"})
+	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group", Scopes: scopes})
 	// Problems go to summary.json through a log on disk; the first few
 	// are kept to print.
 	if in.plog, err = summary.NewProblemLog(""); err != nil {

@@ -236,10 +236,16 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		},
 		"year_to_date": map[string]any{"year": 2021.0, "through": "2021-03-15", "incidents": 5.0},
 		"references": []any{
-			map[string]any{"as_of": "2021-01-31", "since": "2021-01-15", "published": 1.0, "counted": 1.0, "difference": 0.0,
-				"wording": `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
-			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "published": 4.0, "counted": 5.0, "difference": 1.0,
-				"wording": `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
+			map[string]any{"as_of": "2021-01-31", "since": "2021-01-15", "through": "2021-01-31", "published": 1.0,
+				"bound": "exact", "filter": "", "ours": 1.0, "ours_low": 1.0, "ours_high": 1.0, "difference": 0.0, "verdict": "consistent",
+				// M2 (22 January, high confidence, no convoy).
+				"ours_by_scope": map[string]any{"all": 1.0, "high_confidence": 1.0, "no_convoys": 1.0, "convoys_only": 0.0},
+				"wording":       `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
+			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "through": "2021-03-15", "published": 4.0,
+				"bound": "exact", "filter": "", "ours": 5.0, "ours_low": 5.0, "ours_high": 5.0, "difference": 1.0, "verdict": "above",
+				// M4 is low confidence; the file has no target types, so no convoys.
+				"ours_by_scope": map[string]any{"all": 5.0, "high_confidence": 4.0, "no_convoys": 5.0, "convoys_only": 0.0},
+				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
 	}
 	for k, want := range wantJSON {
@@ -263,7 +269,8 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
 		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "C5", "30"}, {"By Month", "F5", "10"},
 		{"By Site", "A2", "Balad Air Base"}, {"By Site", "B2", "2"}, {"By Site", "I2", "2021-01-10"}, {"By Site", "J2", "2021-03-15"},
-		{"References", "C3", "4"}, {"References", "D3", "5"}, {"References", "E3", "+1"},
+		{"References", "D3", "4"}, {"References", "E3", "exact"}, {"References", "F3", "(all)"}, {"References", "G3", "5"},
+		{"References", "J3", "+1"}, {"References", "K3", "above"}, {"References", "M3", "4"},
 		// Incidents: the file's line, "Rockets" as its canonical weapon, the
 		// default munitions of M5 shown, the extra column kept.
 		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},

@@ -21,6 +21,11 @@ type Options struct {
 	// ByGroup counts sites by their gazetteer group (Incident.Group)
 	// rather than by site.
 	ByGroup bool
+	// Scopes are the filters that published tallies use (Reference.Filter),
+	// counted besides the standard scopes (incident.StandardScopes) so that
+	// each tally is reconciled under its own. Summarize adds those of its
+	// references itself.
+	Scopes []incident.Scope
 }
 
 // Totals are the sums over a set of incidents. Empty (not reported) counts
@@ -94,16 +99,59 @@ type YearToDate struct {
 	Days []Day
 }
 
-// Reconciled is a published tally beside our count over the same dates.
+// Reconciled is a published tally beside our count under its own
+// filter, over its own dates.
 type Reconciled struct {
 	incident.Reference
-	// Counted is the number of counted incidents dated Since to AsOf,
-	// both inclusive.
-	Counted int
-	// Difference is Counted minus Published: positive when we count more.
+	// Ours is the number of counted incidents that match the tally's
+	// Filter and are dated Since to Through, both inclusive; an incident
+	// dated only to its week or month counts on the week's or month's
+	// first day. OursLow and OursHigh are the fewest and most it could
+	// be when such incidents straddle Since or Through: equal to Ours
+	// when none does.
+	Ours, OursLow, OursHigh int
+	// Difference is Ours minus Published: positive when we count more.
 	Difference int
+	// Verdict says whether our range meets the tally's bound.
+	Verdict Verdict
+	// ByScope is our count over the same dates under each standard scope
+	// (incident.StandardScopes), in their order.
+	ByScope []ScopeCount
 	// InYear says the tally is dated in the year of the year to date.
 	InYear bool
+}
+
+// ScopeCount is our count under a named scope.
+type ScopeCount struct {
+	Name  string
+	Count int
+}
+
+// reconcile counts a tally under its filter and the standard scopes.
+func (a *Accumulator) reconcile(ref incident.Reference) (Reconciled, error) {
+	through := ref.Through
+	if through.IsZero() {
+		through = ref.AsOf
+	}
+	var c *scoped
+	for _, s := range a.scoped {
+		if s.scope == ref.Filter {
+			c = s
+		}
+	}
+	if c == nil {
+		return Reconciled{}, fmt.Errorf("stats: the filter %q of the tally of %s was not counted (Options.Scopes)",
+			ref.Filter, ref.AsOf.Format(time.DateOnly))
+	}
+	r := Reconciled{Reference: ref}
+	r.Ours, r.OursLow, r.OursHigh = c.count(ref.Since, through)
+	r.Difference = r.Ours - ref.Published
+	r.Verdict = Judge(r.OursLow, r.OursHigh, ref.Published, ref.Bound)
+	for i, ns := range incident.StandardScopes() {
+		n, _, _ := a.scoped[i].count(ref.Since, through)
+		r.ByScope = append(r.ByScope, ScopeCount{ns.Name, n})
+	}
+	return r, nil
 }
 
 // Recent sets the latest month of the data beside the month before.
@@ -155,11 +203,33 @@ type Accumulator struct {
 	months  window[Totals]
 	weapons [incident.NumWeapons]WeaponTotals
 	sites   map[string]*Site
+	// scoped counts the standard scopes, then the other scopes of
+	// Options.Scopes, each once, by date.
+	scoped []*scoped
 }
 
 // NewAccumulator returns an empty Accumulator.
 func NewAccumulator(opts Options) *Accumulator {
-	return &Accumulator{opts: opts, sites: make(map[string]*Site)}
+	a := &Accumulator{opts: opts, sites: make(map[string]*Site)}
+	for _, ns := range incident.StandardScopes() {
+		a.scope(ns.Scope)
+	}
+	for _, s := range opts.Scopes {
+		a.scope(s)
+	}
+	return a
+}
+
+// scope returns the counts of s, made when first asked for.
+func (a *Accumulator) scope(s incident.Scope) *scoped {
+	for _, c := range a.scoped {
+		if c.scope == s {
+			return c
+		}
+	}
+	c := &scoped{scope: s}
+	a.scoped = append(a.scoped, c)
+	return c
 }
 
 // Add counts one incident. It keeps nothing of inc, so inc and the
@@ -192,11 +262,19 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	if inc.Date.After(site.Last) {
 		site.Last = inc.Date
 	}
+	for _, c := range a.scoped {
+		if c.scope.Match(inc) {
+			c.add(inc)
+		}
+	}
 }
 
 // Summarize computes the Summary of counted incidents, reconciling each
 // published tally in refs: an Accumulator fed with incs.
 func Summarize(incs []incident.Incident, refs []incident.Reference, opts Options) (*Summary, error) {
+	for _, r := range refs {
+		opts.Scopes = append(opts.Scopes, r.Filter)
+	}
 	a := NewAccumulator(opts)
 	for i := range incs {
 		a.Add(&incs[i])
@@ -265,9 +343,12 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		return nil, err
 	}
 	for _, ref := range refs {
-		n := through(ref.AsOf) - through(ref.Since.AddDate(0, 0, -1))
-		s.References = append(s.References, Reconciled{Reference: ref, Counted: n, Difference: n - ref.Published,
-			InYear: year != 0 && ref.AsOf.Year() == year})
+		r, err := a.reconcile(ref)
+		if err != nil {
+			return nil, err
+		}
+		r.InYear = year != 0 && ref.AsOf.Year() == year
+		s.References = append(s.References, r)
 	}
 	return s, nil
 }

@@ -134,15 +134,29 @@ type YearToDate struct {
 	Incidents int   `json:"incidents"`
 }
 
+// Reference is a published tally reconciled under its own filter.
 type Reference struct {
-	AsOf       Date     `json:"as_of"`
-	Since      Date     `json:"since"`
-	Published  int      `json:"published"`
-	Counted    int      `json:"counted"`
-	Difference int      `json:"difference"`
-	Wording    string   `json:"wording"`
-	Scope      string   `json:"scope"`
-	SourceURL  []string `json:"source_url"`
+	AsOf      Date `json:"as_of"`
+	Since     Date `json:"since"`
+	Through   Date `json:"through"`
+	Published int  `json:"published"`
+	// Bound is exact, at_least, more_than, about or at_most; Filter the
+	// scope the tally counts ("" for every counted incident).
+	Bound  string `json:"bound"`
+	Filter string `json:"filter"`
+	// Ours is our count under Filter from Since through Through;
+	// OursLow..OursHigh the range when approximate dates straddle them.
+	Ours       int    `json:"ours"`
+	OursLow    int    `json:"ours_low"`
+	OursHigh   int    `json:"ours_high"`
+	Difference int    `json:"difference"`
+	Verdict    string `json:"verdict"`
+	// OursByScope is our count over the same dates under each standard
+	// scope: all, high_confidence, no_convoys, convoys_only.
+	OursByScope map[string]int `json:"ours_by_scope"`
+	Wording     string         `json:"wording"`
+	Scope       string         `json:"scope"`
+	SourceURL   []string       `json:"source_url"`
 }
 
 // Date is a date written as "YYYY-MM-DD".
@@ -249,8 +263,15 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 		if urls == nil {
 			urls = []string{}
 		}
-		out.References = append(out.References, Reference{Date(ref.AsOf), Date(ref.Since),
-			ref.Published, ref.Counted, ref.Difference, ref.Wording, ref.Scope, urls})
+		by := make(map[string]int)
+		for _, c := range ref.ByScope {
+			by[c.Name] = c.Count
+		}
+		out.References = append(out.References, Reference{
+			AsOf: Date(ref.AsOf), Since: Date(ref.Since), Through: Date(ref.Through), Published: ref.Published,
+			Bound: ref.Bound.String(), Filter: ref.Filter.String(),
+			Ours: ref.Ours, OursLow: ref.OursLow, OursHigh: ref.OursHigh, Difference: ref.Difference,
+			Verdict: string(ref.Verdict), OursByScope: by, Wording: ref.Wording, Scope: ref.Scope, SourceURL: urls})
 	}
 	return out
 }

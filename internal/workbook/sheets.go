@@ -208,14 +208,22 @@ func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
 	})
 }
 
-// references writes each published tally beside our count. The Source
+// references writes each published tally beside our count under its
+// own filter and dates, the verdict, and our count under each standard
+// scope, so that a reader sees which choice explains a gap. The Source
 // URL(s) cell links to the first URL when it is an http or https URL.
 func (b *Workbook) references(r *Report, sheet string) error {
 	refs := r.Summary.References
+	cols := []column{{name: "As of"}, {name: "Since"}, {name: "Through"}, {name: "Published"}, {name: "Bound"},
+		{name: "Filter"}, {name: "Ours"}, {name: "Ours low"}, {name: "Ours high"},
+		{name: "Difference", numFmt: fmtSigned}, {name: "Verdict"}}
+	for _, ns := range incident.StandardScopes() {
+		cols = append(cols, column{name: "Ours, " + strings.ReplaceAll(ns.Name, "_", " ")})
+	}
+	cols = append(cols, column{name: "Wording"}, column{name: "Scope"}, column{name: "Source URL(s)", nowrap: true})
 	return b.writeTable(sheet, &table{
 		name: "tblReferences",
-		cols: []column{{name: "As of"}, {name: "Since"}, {name: "Published"}, {name: "Our count"},
-			{name: "Difference", numFmt: fmtSigned}, {name: "Wording"}, {name: "Scope"}, {name: "Source URL(s)", nowrap: true}},
+		cols: cols,
 		rows: len(refs),
 		row: func(i int, dst []any) []any {
 			r := &refs[i]
@@ -223,9 +231,19 @@ func (b *Workbook) references(r *Report, sheet string) error {
 			if len(r.SourceURLs) > 0 && linkable(r.SourceURLs[0]) {
 				urls = cell{v: urls, link: r.SourceURLs[0]}
 			}
-			return append(dst[:0], r.AsOf, r.Since, r.Published, r.Counted, r.Difference, r.Wording, r.Scope, urls)
+			filter := r.Filter.String()
+			if filter == "" {
+				filter = "(all)"
+			}
+			dst = append(dst[:0], r.AsOf, r.Since, r.Through, r.Published, r.Bound.String(), filter,
+				r.Ours, r.OursLow, r.OursHigh, r.Difference, string(r.Verdict))
+			for _, c := range r.ByScope {
+				dst = append(dst, c.Count)
+			}
+			return append(dst, r.Wording, r.Scope, urls)
 		},
-		empty: "No published tallies were given.",
+		freeze: 1,
+		empty:  "No published tallies were given.",
 	})
 }
 
