@@ -277,7 +277,8 @@ func TestLegends(t *testing.T) {
 		{"monthly", monthlyFigure, wantWeapons},
 		{"sites", sitesFigure, wantWeapons},
 		{"weapons", weaponsFigure, wantWeapons},
-		{"cumulative", cumulativeFigure, []string{"Our count", "Published tallies"}},
+		// The test references are all exact: one marker shape.
+		{"cumulative", cumulativeFigure, []string{"exactly"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := tc.build(s)
@@ -321,7 +322,8 @@ func TestFooter(t *testing.T) {
 func TestYearTallies(t *testing.T) {
 	s := smallSummary(t)
 	var got []string
-	for _, tl := range yearTallies(s.References, 2021) {
+	_, cp := cumulativePlotOf(s)
+	for _, tl := range cp.tallies {
 		got = append(got, tl.label)
 	}
 	// The tallies of 2020-12-30 and 2022-01-05 are outside 2021.
@@ -341,5 +343,16 @@ func BenchmarkCharts(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestScopeWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "weapon=rocket,ied": "Rocket or IED", "target_type!=convoy": "Not convoy",
+		"confidence=high; target_type=military_base,airport": "High, military base or airport",
+	} {
+		if got := scopeWords(in); got != want {
+			t.Errorf("scopeWords(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

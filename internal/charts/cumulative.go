@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -13,14 +15,20 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"report/internal/incident"
 	"report/internal/stats"
 )
 
-// Styles of the cumulative chart. The colours are neutral: they are not
-// weapon colours.
+// Styles of the cumulative chart. Its colours are not weapon colours:
+// black for all our incidents, then a sky blue and a purple (Okabe-Ito's
+// and one far from every weapon colour) for the other scopes the
+// tallies use; a tally takes the colour of its scope's line.
 var (
-	countColor  = black
-	tallyColor  = color.RGBA{R: 0x6A, G: 0x3D, B: 0x9A, A: 0xFF} // a purple, far from every weapon colour
+	lineColors = []color.Color{
+		black,
+		color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF},
+		color.RGBA{R: 0x6A, G: 0x3D, B: 0x9A, A: 0xFF},
+	}
 	leaderColor = midGrey
 )
 
@@ -33,10 +41,12 @@ const (
 // day is the length of a day on the time axis, in seconds.
 const day = 24 * 60 * 60
 
-// tally is a published tally as drawn: where, and its label.
+// tally is a published tally as drawn: where, its marker and its label.
 type tally struct {
 	x, y  float64
 	label string
+	bound incident.Bound
+	color color.Color
 }
 
 // cumulativeFigure builds the figure of Cumulative.
@@ -54,106 +64,199 @@ func cumulativeFigure(s *stats.Summary) (*figure, error) {
 		return emptyFigure(title, "", msg), nil
 	}
 	p, cp := cumulativePlotOf(s)
-	legend := []legendEntry{
-		{label: "Our count", swatch: swatchLine, color: countColor},
-		{label: "Published tallies", swatch: swatchRing, color: tallyColor},
-	}
-	if len(cp.tallies) == 0 {
-		legend = legend[:1]
+	var legend []legendEntry
+	if len(cp.tallies) > 0 {
+		for _, b := range []incident.Bound{incident.Exact, incident.AtLeast, incident.MoreThan, incident.About, incident.AtMost} {
+			if cp.bounds[b] {
+				legend = append(legend, legendEntry{label: boundLegend[b], swatch: swatchMarker, bound: b, color: darkGrey})
+			}
+		}
 	}
 	sub := dayPeriod(ytd.Days[0].Date, ytd.Days[len(ytd.Days)-1].Date)
+	if n := len(cp.tallies); n > 0 {
+		sub += fmt.Sprintf(" · %d of %d tallies met by our count under their own filter", cp.met, n)
+	}
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
 }
 
+// boundLegend names the markers of the bounds.
+var boundLegend = map[incident.Bound]string{
+	incident.Exact: "exactly", incident.AtLeast: "at least", incident.MoreThan: "more than",
+	incident.About: "about", incident.AtMost: "at most",
+}
+
+// boundSign is the sign a tally's label starts with.
+var boundSign = map[incident.Bound]string{
+	incident.Exact: "", incident.AtLeast: "≥", incident.MoreThan: ">", incident.About: "~", incident.AtMost: "≤",
+}
+
+// lineLabel names a running count at its end.
+func lineLabel(l stats.Line) string {
+	for _, ns := range incident.StandardScopes() {
+		if ns.Scope == l.Scope {
+			switch ns.Name {
+			case "all":
+				return "All ours"
+			case "convoys_only":
+				return "Convoys"
+			case "no_convoys":
+				return "No convoys"
+			case "high_confidence":
+				return "High confidence"
+			}
+		}
+	}
+	return scopeWords(l.Scope.String())
+}
+
+// scopeWords turns a scope's canonical form into words: "weapon=rocket,ied"
+// is "Rocket or IED", "target_type!=convoy" is "Not convoy".
+func scopeWords(s string) string {
+	var parts []string
+	for _, clause := range strings.Split(s, "; ") {
+		field, values, not := strings.Cut(clause, "!=")
+		if !not {
+			field, values, _ = strings.Cut(clause, "=")
+		}
+		var words []string
+		for _, v := range strings.Split(values, ",") {
+			if w, ok := incident.ParseWeapon(v); ok && field == "weapon" {
+				v = w.Label()
+			}
+			words = append(words, strings.ReplaceAll(v, "_", " "))
+		}
+		part := strings.Join(words, " or ")
+		if not {
+			part = "not " + part
+		}
+		parts = append(parts, part)
+	}
+	out := strings.Join(parts, ", ")
+	if out == "" {
+		return out
+	}
+	return strings.ToUpper(out[:1]) + out[1:]
+}
+
 // cumulativePlotOf returns the plot of Cumulative for a summary with at
-// least one day in its year to date, and the plotter of its line and
-// tallies. The x axis is in Unix seconds; day d's count holds from d 00:00
-// to d+1 00:00, so a tally as of d sits at the left end of the step it is
-// compared with. It runs to the end of the last day counted, or of the
-// last tally's day when that is later.
+// least one day in its year to date, and the plotter of its tallies. The
+// x axis is in Unix seconds; day d's count holds from d 00:00 to d+1
+// 00:00, so a tally through d sits at the left end of the step it is
+// compared with. Each running count of s.YearToDate.Lines is a step line
+// labelled at its end, in the room left right of the last day; each tally
+// of the year sits on its line's scale (Reconciled.Plotted) at its
+// Through date, with a marker for its bound.
 func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 	ytd := s.YearToDate
 	jan1 := ytd.Days[0].Date
 	last := ytd.Days[len(ytd.Days)-1]
-	xmax := unixDate(last.Date) + day
-
-	// The step line: each day where the count changes, drawn by
-	// gonum/plot's Line with PostStep, so that it runs across each day at
-	// its cumulative count.
-	steps := plotter.XYs{{X: unixDate(jan1), Y: float64(ytd.Days[0].Cumulative)}}
-	for k := 1; k < len(ytd.Days); k++ {
-		if d := ytd.Days[k]; d.Cumulative != ytd.Days[k-1].Cumulative {
-			steps = append(steps, plotter.XY{X: unixDate(d.Date), Y: float64(d.Cumulative)})
+	end := unixDate(last.Date) + day
+	ymax := 0.0
+	cp := &cumulativePlot{bounds: map[incident.Bound]bool{}}
+	var plotters []plot.Plotter
+	for i, l := range ytd.Lines {
+		col := lineColors[i%len(lineColors)]
+		// The points where the count changes, drawn by gonum/plot's
+		// Line with PostStep: across each day at its count.
+		steps := plotter.XYs{{X: unixDate(jan1), Y: float64(l.Cumulative[0])}}
+		for k := 1; k < len(l.Cumulative); k++ {
+			if l.Cumulative[k] != l.Cumulative[k-1] {
+				steps = append(steps, plotter.XY{X: unixDate(ytd.Days[k].Date), Y: float64(l.Cumulative[k])})
+			}
 		}
+		final := float64(l.Cumulative[len(l.Cumulative)-1])
+		steps = append(steps, plotter.XY{X: end, Y: final})
+		ymax = max(ymax, final)
+		plotters = append(plotters, &plotter.Line{XYs: steps, StepStyle: plotter.PostStep,
+			LineStyle: draw.LineStyle{Color: col, Width: lineWidth}})
+		cp.lines = append(cp.lines, steps)
+		cp.ends = append(cp.ends, lineEnd{x: end, y: final, color: col,
+			label: fmt.Sprintf("%s %d", lineLabel(l), int(final))})
 	}
-	steps = append(steps, plotter.XY{X: xmax, Y: float64(last.Cumulative)})
-	ymax := float64(last.Cumulative)
-
-	tallies := yearTallies(s.References, jan1.Year())
-	for _, t := range tallies {
+	xmax := end
+	for _, r := range s.References {
+		if r.Line < 0 || !r.InYear {
+			continue
+		}
+		through := r.Through
+		if through.IsZero() {
+			through = r.AsOf
+		}
+		t := tally{x: unixDate(through), y: float64(r.Plotted), label: tallyLabel(r, jan1), bound: r.Bound,
+			color: lineColors[r.Line%len(lineColors)]}
+		cp.tallies = append(cp.tallies, t)
+		cp.bounds[r.Bound] = true
+		if r.Verdict == stats.Consistent {
+			cp.met++
+		}
 		xmax = max(xmax, t.x+day)
 		ymax = max(ymax, t.y)
 	}
-
+	// Room right of the data for the lines' labels.
+	room := 0.2 * (xmax - unixDate(jan1))
 	p := newPlot()
 	p.X.Label.Text = strconv.Itoa(jan1.Year())
 	p.Y.Label.Text = "Incidents since 1 January"
-	p.X.Min, p.X.Max = unixDate(jan1), xmax
-	p.X.Tick.Marker = plot.TickerFunc(monthTicks)
+	p.X.Min, p.X.Max = unixDate(jan1), xmax+room
+	p.X.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick { return monthTicks(min, xmax) })
 	// Headroom above the highest point for labels.
 	countAxis(&p.Y, ymax*1.08)
 	p.X.Padding, p.Y.Padding = 0, 0
-	line := &plotter.Line{XYs: steps, StepStyle: plotter.PostStep,
-		LineStyle: draw.LineStyle{Color: countColor, Width: lineWidth}}
-	cp := &cumulativePlot{steps: steps, tallies: tallies}
-	p.Add(newGrid(true, true), line, cp)
+	p.Add(newGrid(true, true))
+	p.Add(plotters...)
+	p.Add(cp)
 	return p, cp
 }
 
-// yearTallies returns the published tallies dated in year, in the order
-// of refs, labelled by tallyLabel.
-func yearTallies(refs []stats.Reconciled, year int) []tally {
-	jan1 := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	var ts []tally
-	for _, r := range refs {
-		if !r.InYear {
-			continue
-		}
-		ts = append(ts, tally{x: unixDate(r.AsOf), y: float64(r.Published), label: tallyLabel(r, jan1)})
-	}
-	return ts
-}
-
-// tallyLabel returns the label of a published tally: "39 (6 Jun)", or
-// "14 since 20 Jan (4 Apr)" when it counts from a day other than jan1.
+// tallyLabel returns the label of a published tally: its bound's sign,
+// the number and the day it is through: "≥39 (6 Jun)"; one counted from a
+// day other than jan1 says so: "14 since 20 Jan (4 Apr)".
 func tallyLabel(r stats.Reconciled, jan1 time.Time) string {
-	if !r.Since.IsZero() && !r.Since.Equal(jan1) {
-		return fmt.Sprintf("%d since %s (%s)", r.Published, r.Since.Format("2 Jan"), r.AsOf.Format("2 Jan"))
+	through := r.Through
+	if through.IsZero() {
+		through = r.AsOf
 	}
-	return fmt.Sprintf("%d (%s)", r.Published, r.AsOf.Format("2 Jan"))
+	n := boundSign[r.Bound] + strconv.Itoa(r.Published)
+	if !r.Since.IsZero() && !r.Since.Equal(jan1) {
+		return fmt.Sprintf("%s since %s (%s)", n, r.Since.Format("2 Jan"), through.Format("2 Jan"))
+	}
+	return fmt.Sprintf("%s (%s)", n, through.Format("2 Jan"))
 }
 
-// cumulativePlot is the plot.Plotter of the tallies of the cumulative
-// chart: their markers and labels, placed clear of the step line (drawn by
-// a plotter.Line before it).
+// lineEnd is the label at the end of a running count.
+type lineEnd struct {
+	x, y  float64
+	label string
+	color color.Color
+}
+
+// cumulativePlot is the plot.Plotter of the cumulative chart's tallies
+// and line labels: the tallies' markers and labels placed clear of the
+// step lines (drawn by plotter.Lines before it).
 type cumulativePlot struct {
-	// steps are the step line's points, as its plotter.Line has them.
-	steps   plotter.XYs
+	// lines are the step lines' points, as their plotter.Lines have them.
+	lines   []plotter.XYs
+	ends    []lineEnd
 	tallies []tally
+	bounds  map[incident.Bound]bool
+	met     int // tallies whose verdict is consistent
 }
 
-// layout returns, on the data canvas c of p, the step line, the centres of
-// the tallies' markers and the boxes of their labels.
-func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (line, anchors []vg.Point, boxes []vg.Rectangle) {
+// layout returns, on the data canvas c of p, the step lines, the centres
+// of the tallies' markers and the boxes of their labels.
+func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (lines [][]vg.Point, anchors []vg.Point, boxes []vg.Rectangle) {
 	trX, trY := p.Transforms(&c)
-	// The polyline PostStep draws: across, then up, to each point.
-	line = make([]vg.Point, 0, 2*len(cp.steps))
-	for i, xy := range cp.steps {
-		pt := vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
-		if i > 0 {
-			line = append(line, vg.Point{X: pt.X, Y: line[len(line)-1].Y})
+	for _, steps := range cp.lines {
+		// The polyline PostStep draws: across, then up, to each point.
+		line := make([]vg.Point, 0, 2*len(steps))
+		for i, xy := range steps {
+			pt := vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+			if i > 0 {
+				line = append(line, vg.Point{X: pt.X, Y: line[len(line)-1].Y})
+			}
+			line = append(line, pt)
 		}
-		line = append(line, pt)
+		lines = append(lines, line)
 	}
 	sty := tallyStyle()
 	e := sty.FontExtents()
@@ -163,10 +266,39 @@ func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (line, anchors []v
 		anchors[i] = vg.Point{X: trX(t.x), Y: trY(t.y)}
 		sizes[i] = vg.Point{X: sty.Width(t.label) + 2*labelPad, Y: e.Ascent + e.Descent + 2*labelPad}
 	}
+	// The line labels are obstacles too: each as a short line of its
+	// own along its box.
+	for _, box := range cp.endBoxes(c, p) {
+		lines = append(lines, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	}
 	// The frame is the data area, less half the width of a line on its
 	// edge.
-	boxes = placeLabels(anchors, sizes, markerRadius+1, line, inflate(c.Rectangle, -lineWidth/2))
-	return line, anchors, boxes
+	boxes = placeLabels(anchors, sizes, markerRadius+1, lines, inflate(c.Rectangle, -lineWidth/2))
+	return lines, anchors, boxes
+}
+
+// endBoxes returns the boxes of the lines' labels: right of each line's
+// end, centred on it, moved up or down so that none overlaps another.
+func (cp *cumulativePlot) endBoxes(c draw.Canvas, p *plot.Plot) []vg.Rectangle {
+	trX, trY := p.Transforms(&c)
+	sty := textStyle(sansBold, valueSize, black)
+	e := sty.FontExtents()
+	h := e.Ascent + e.Descent + 2*labelPad
+	boxes := make([]vg.Rectangle, len(cp.ends))
+	order := make([]int, len(cp.ends))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return cp.ends[order[a]].y > cp.ends[order[b]].y })
+	floor := c.Max.Y
+	for _, i := range order {
+		end := cp.ends[i]
+		x, y := trX(end.x)+4, trY(end.y)
+		top := min(y+h/2, floor)
+		boxes[i] = vg.Rectangle{Min: vg.Point{X: x, Y: top - h}, Max: vg.Point{X: x + sty.Width(end.label) + 2*labelPad, Y: top}}
+		floor = top - h - 1
+	}
+	return boxes
 }
 
 func tallyStyle() text.Style { return textStyle(sans, valueSize, black) }
@@ -185,19 +317,51 @@ func (cp *cumulativePlot) Plot(c draw.Canvas, p *plot.Plot) {
 		c.FillPolygon(white, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
 		newLine(sty, t.label).draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
-	for _, a := range anchors {
-		drawMarker(c, a, tallyColor)
+	for i, a := range anchors {
+		drawMarker(c, a, cp.tallies[i].bound, cp.tallies[i].color)
+	}
+	endSty := textStyle(sansBold, valueSize, black)
+	endDesc := endSty.FontExtents().Descent
+	for i, b := range cp.endBoxes(c, p) {
+		endSty.Color = cp.ends[i].color
+		newLine(endSty, cp.ends[i].label).draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+endDesc)
 	}
 }
 
-// drawMarker draws a tally's marker, a ring filled white, centred at pt.
-func drawMarker(c draw.Canvas, pt vg.Point, col color.Color) {
-	var ring vg.Path
-	ring.Move(vg.Point{X: pt.X + markerRadius, Y: pt.Y})
-	ring.Arc(pt, markerRadius, 0, 2*math.Pi)
-	ring.Close()
-	c.SetColor(white)
-	c.Fill(ring)
+// drawMarker draws a tally's marker centred at pt, white inside, its
+// shape by the bound: a ring for exact, a triangle pointing up for at
+// least and more than (filled for more than), a diamond for about, a
+// triangle pointing down for at most.
+func drawMarker(c draw.Canvas, pt vg.Point, b incident.Bound, col color.Color) {
+	var path vg.Path
+	r := markerRadius
+	fill := color.Color(white)
+	switch b {
+	case incident.AtLeast, incident.MoreThan, incident.AtMost:
+		r *= 1.3
+		dy := vg.Length(1)
+		if b == incident.AtMost {
+			dy = -1
+		}
+		path.Move(vg.Point{X: pt.X, Y: pt.Y + dy*r})
+		path.Line(vg.Point{X: pt.X + 0.87*r, Y: pt.Y - dy*r/2})
+		path.Line(vg.Point{X: pt.X - 0.87*r, Y: pt.Y - dy*r/2})
+		if b == incident.MoreThan {
+			fill = col
+		}
+	case incident.About:
+		r *= 1.25
+		path.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+		path.Line(vg.Point{X: pt.X + r, Y: pt.Y})
+		path.Line(vg.Point{X: pt.X, Y: pt.Y - r})
+		path.Line(vg.Point{X: pt.X - r, Y: pt.Y})
+	default:
+		path.Move(vg.Point{X: pt.X + r, Y: pt.Y})
+		path.Arc(pt, r, 0, 2*math.Pi)
+	}
+	path.Close()
+	c.SetColor(fill)
+	c.Fill(path)
 	c.SetLineStyle(draw.LineStyle{Color: col, Width: vg.Points(2.5)})
-	c.Stroke(ring)
+	c.Stroke(path)
 }

@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"report/internal/incident"
 )
 
 // figure is a chart laid out independently of its output format: a header
@@ -29,6 +31,7 @@ const (
 	swatchBox  swatch = iota // a filled square, for bars
 	swatchLine               // a thick line, for a line series
 	swatchRing               // a ring, for points
+	swatchMarker             // a tally's marker, shaped by its bound
 )
 
 // legendEntry is one label of a legend and its sample.
@@ -36,6 +39,8 @@ type legendEntry struct {
 	label  string
 	swatch swatch
 	color  color.Color
+	// bound shapes a swatchMarker.
+	bound incident.Bound
 }
 
 // Layout lengths, in points.
@@ -191,7 +196,9 @@ func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 		case swatchLine:
 			c.StrokeLine2(draw.LineStyle{Color: en.color, Width: lineWidth}, x, mid, x+sw, mid)
 		case swatchRing:
-			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.color)
+			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, incident.Exact, en.color)
+		case swatchMarker:
+			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
 		}
 		x += sw + swatchTextGap
 		r.labels[i].draw(c, x, y)

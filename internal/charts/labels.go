@@ -10,7 +10,7 @@ import (
 
 // Label placement. A label is a box to put near its anchor point (a marker
 // of radius r) so that it stays inside the frame and touches neither the
-// line, nor a marker, nor another label, nor another label's leader line:
+// lines, nor a marker, nor another label, nor another label's leader line:
 // those are the rules. A label tries boxes around its anchor in 16
 // directions at growing distances and takes the cheapest that breaks the
 // fewest rules; the cost grows with the distance (faster than linearly, so
@@ -39,7 +39,7 @@ const leaderMin = vg.Length(6)
 // i and anchors[i] the centre of its marker of radius r. See above for the
 // rules; when no box keeps them all a label gets one that breaks few.
 // anchors and sizes have the same length.
-func placeLabels(anchors, sizes []vg.Point, r vg.Length, line []vg.Point, frame vg.Rectangle) []vg.Rectangle {
+func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
 	n := len(anchors)
 	byX := make([]int, n)
 	for i := range byX {
@@ -64,11 +64,14 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, line []vg.Point, frame 
 		orders = append(orders, o)
 	}
 
-	sorted := sort.SliceIsSorted(line, func(a, b int) bool { return line[a].X < line[b].X })
+	sorted := make([]bool, len(lines))
+	for k, line := range lines {
+		sorted[k] = sort.SliceIsSorted(line, func(a, b int) bool { return line[a].X < line[b].X })
+	}
 	var best []vg.Rectangle
 	bestBroken, bestCost := math.MaxInt, math.Inf(1)
 	for _, order := range orders {
-		pl := &placer{anchors: anchors, sizes: sizes, r: r, line: line, sorted: sorted, frame: frame,
+		pl := &placer{anchors: anchors, sizes: sizes, r: r, lines: lines, sorted: sorted, frame: frame,
 			boxes: make([]vg.Rectangle, n), placed: make([]bool, n)}
 		for _, i := range order {
 			pl.boxes[i], _, _ = pl.best(i)
@@ -105,21 +108,22 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, line []vg.Point, frame 
 type placer struct {
 	anchors, sizes []vg.Point
 	r              vg.Length
-	line           []vg.Point
-	// sorted says line's x never decreases, as a step line's does.
-	sorted bool
+	lines          [][]vg.Point
+	// sorted says, per line, that its x never decreases, as a step
+	// line's does.
+	sorted []bool
 	frame  vg.Rectangle
 	boxes  []vg.Rectangle
 	placed []bool
 }
 
-// span returns the part of the line whose segments may reach x from lo to
+// span returns the part of line k whose segments may reach x from lo to
 // hi: for a line sorted by x, the segments found by binary search, which
 // keeps placing labels fast beside a step line of a thousand steps;
 // otherwise the whole line.
-func (pl *placer) span(lo, hi vg.Length) []vg.Point {
-	line := pl.line
-	if !pl.sorted {
+func (pl *placer) span(k int, lo, hi vg.Length) []vg.Point {
+	line := pl.lines[k]
+	if !pl.sorted[k] {
 		return line
 	}
 	i := sort.Search(len(line), func(k int) bool { return line[k].X >= lo })
@@ -172,8 +176,11 @@ func (pl *placer) judge(i int, box vg.Rectangle) (int, float64) {
 		broken++
 	}
 	wide := inflate(box, labelClear)
-	if polylineHits(pl.span(wide.Min.X, wide.Max.X), wide) {
-		broken++
+	for k := range pl.lines {
+		if polylineHits(pl.span(k, wide.Min.X, wide.Max.X), wide) {
+			broken++
+			break
+		}
 	}
 	from, to, hasLeader := leader(anchors[i], r, box)
 	for j, a := range anchors {
@@ -205,8 +212,11 @@ func (pl *placer) judge(i int, box vg.Rectangle) (int, float64) {
 				broken++
 			}
 		}
-		if segmentsCross(from, to, pl.span(min(from.X, to.X), max(from.X, to.X))) {
-			cost += 40
+		for k := range pl.lines {
+			if segmentsCross(from, to, pl.span(k, min(from.X, to.X), max(from.X, to.X))) {
+				cost += 40
+				break
+			}
 		}
 	}
 	return broken, cost

@@ -16,7 +16,7 @@ import (
 
 // checkPlacement fails unless every box lies in frame and no box overlaps
 // another box, the line, or any marker of radius r.
-func checkPlacement(tb testing.TB, anchors []vg.Point, r vg.Length, line []vg.Point, frame vg.Rectangle, boxes []vg.Rectangle) {
+func checkPlacement(tb testing.TB, anchors []vg.Point, r vg.Length, lines [][]vg.Point, frame vg.Rectangle, boxes []vg.Rectangle) {
 	tb.Helper()
 	if len(boxes) != len(anchors) {
 		tb.Fatalf("%d boxes for %d labels", len(boxes), len(anchors))
@@ -25,8 +25,10 @@ func checkPlacement(tb testing.TB, anchors []vg.Point, r vg.Length, line []vg.Po
 		if b.Min.X < frame.Min.X || b.Min.Y < frame.Min.Y || b.Max.X > frame.Max.X || b.Max.Y > frame.Max.Y {
 			tb.Errorf("label %d: box %v outside the frame %v", i, b, frame)
 		}
-		if polylineHits(line, b) {
-			tb.Errorf("label %d: box %v touches the line", i, b)
+		for k, line := range lines {
+			if polylineHits(line, b) {
+				tb.Errorf("label %d: box %v touches line %d", i, b, k)
+			}
 		}
 		for j, a := range anchors {
 			if overlaps(b, markerBox(a, r)) {
@@ -74,9 +76,9 @@ func TestPlaceLabels(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			const r = 6
-			boxes := placeLabels(tc.anchors, sizes(len(tc.anchors)), r, tc.line, frame)
-			checkPlacement(t, tc.anchors, r, tc.line, frame, boxes)
-			again := placeLabels(tc.anchors, sizes(len(tc.anchors)), r, tc.line, frame)
+			boxes := placeLabels(tc.anchors, sizes(len(tc.anchors)), r, [][]vg.Point{tc.line}, frame)
+			checkPlacement(t, tc.anchors, r, [][]vg.Point{tc.line}, frame, boxes)
+			again := placeLabels(tc.anchors, sizes(len(tc.anchors)), r, [][]vg.Point{tc.line}, frame)
 			if fmt.Sprint(again) != fmt.Sprint(boxes) {
 				t.Errorf("placed differently the second time:\n%v\n%v", boxes, again)
 			}
@@ -100,11 +102,11 @@ func TestCumulativeLayout(t *testing.T) {
 			c := draw.New(vgimg.New(800, 450))
 			area := draw.Crop(c, 14, -14, 40, -95)
 			dc := p.DataCanvas(area)
-			line, anchors, boxes := cp.layout(dc, p)
+			lines, anchors, boxes := cp.layout(dc, p)
 			if len(anchors) != len(cp.tallies) || len(anchors) == 0 {
 				t.Fatalf("%d anchors for %d tallies", len(anchors), len(cp.tallies))
 			}
-			checkPlacement(t, anchors, markerRadius+1, line, dc.Rectangle, boxes)
+			checkPlacement(t, anchors, markerRadius+1, lines, dc.Rectangle, boxes)
 		})
 	}
 }
@@ -169,15 +171,15 @@ func TestSpan(t *testing.T) {
 			y += vg.Length(rng.IntN(5))
 		}
 	}
-	pl := &placer{line: line, sorted: true}
+	pl := &placer{lines: [][]vg.Point{line}, sorted: []bool{true}}
 	for range 2000 {
 		lo := vg.Point{X: vg.Length(rng.IntN(400)) - 20, Y: vg.Length(rng.IntN(400)) - 20}
 		box := vg.Rectangle{Min: lo, Max: vg.Point{X: lo.X + vg.Length(rng.IntN(30)), Y: lo.Y + vg.Length(rng.IntN(30))}}
-		if got, want := polylineHits(pl.span(box.Min.X, box.Max.X), box), polylineHits(line, box); got != want {
+		if got, want := polylineHits(pl.span(0, box.Min.X, box.Max.X), box), polylineHits(line, box); got != want {
 			t.Fatalf("box %v: hits span %v, whole line %v", box, got, want)
 		}
 		p, q := box.Min, box.Max
-		if got, want := segmentsCross(p, q, pl.span(p.X, q.X)), segmentsCross(p, q, line); got != want {
+		if got, want := segmentsCross(p, q, pl.span(0, p.X, q.X)), segmentsCross(p, q, line); got != want {
 			t.Fatalf("segment %v-%v: crosses span %v, whole line %v", p, q, got, want)
 		}
 	}

@@ -97,6 +97,22 @@ type YearToDate struct {
 	Incidents int
 	// Days runs from 1 January through Through, one entry a day.
 	Days []Day
+	// Lines are our running counts under the scopes of the year's
+	// tallies, one value a day as Days: the first every counted incident,
+	// then each other filter the tallies use, in their order, at most
+	// MaxLines in all.
+	Lines []Line
+}
+
+// MaxLines is the most running counts a YearToDate draws.
+const MaxLines = 3
+
+// Line is our running count of the year under one scope: Cumulative[i]
+// counts from 1 January through Days[i].Date, an incident dated only to
+// its week or month on the first day of it.
+type Line struct {
+	Scope      incident.Scope
+	Cumulative []int
 }
 
 // Reconciled is a published tally beside our count under its own
@@ -117,8 +133,84 @@ type Reconciled struct {
 	// ByScope is our count over the same dates under each standard scope
 	// (incident.StandardScopes), in their order.
 	ByScope []ScopeCount
+	// Line is the index in YearToDate.Lines of the running count of the
+	// tally's filter, -1 when the tally is not drawn (not InYear, or its
+	// filter is past MaxLines). Plotted is Published on that line's
+	// scale, which counts from 1 January: plus our count under the filter
+	// from 1 January to the day before Since when the tally starts later,
+	// less our count from Since to 31 December when it starts the year
+	// before. It is drawn at Through, where the line's gap to it is
+	// Difference.
+	Line, Plotted int
 	// InYear says the tally is dated in the year of the year to date.
 	InYear bool
+}
+
+// lines draws the year's running counts under the scopes of its tallies,
+// and places each tally on its line.
+func (a *Accumulator) lines(s *Summary) {
+	y := &s.YearToDate
+	for i := range s.References {
+		s.References[i].Line = -1
+	}
+	if len(y.Days) == 0 {
+		return
+	}
+	jan1 := y.Days[0].Date
+	index := func(sc incident.Scope) int {
+		for i, l := range y.Lines {
+			if l.Scope == sc {
+				return i
+			}
+		}
+		if len(y.Lines) == MaxLines {
+			return -1
+		}
+		c := a.scope(sc)
+		daily := make([]int, len(y.Days))
+		for i := range daily {
+			d := y.Days[i].Date
+			daily[i] = at(&c.days, dayNumber(d)) + at(&c.weeks, dayNumber(d))
+			if d.Day() == 1 {
+				daily[i] += at(&c.months, monthNumber(d))
+			}
+		}
+		total := 0
+		for i, n := range daily {
+			total += n
+			daily[i] = total
+		}
+		y.Lines = append(y.Lines, Line{Scope: sc, Cumulative: daily})
+		return len(y.Lines) - 1
+	}
+	index(incident.Scope{})
+	for i := range s.References {
+		r := &s.References[i]
+		if !r.InYear {
+			continue
+		}
+		if r.Line = index(r.Filter); r.Line < 0 {
+			continue
+		}
+		c := a.scope(r.Filter)
+		r.Plotted = r.Published
+		switch {
+		case r.Since.After(jan1):
+			n, _, _ := c.count(jan1, r.Since.AddDate(0, 0, -1))
+			r.Plotted += n
+		case r.Since.Before(jan1):
+			n, _, _ := c.count(r.Since, jan1.AddDate(0, 0, -1))
+			r.Plotted -= n
+		}
+	}
+}
+
+// at returns w's value at index i, 0 outside it.
+func at(w *window[int], i int) int {
+	if j := i - w.base; j >= 0 && j < len(w.values) {
+		return w.values[j]
+	}
+	return 0
 }
 
 // ScopeCount is our count under a named scope.
@@ -350,6 +442,7 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		r.InYear = year != 0 && ref.AsOf.Year() == year
 		s.References = append(s.References, r)
 	}
+	a.lines(s)
 	return s, nil
 }
 

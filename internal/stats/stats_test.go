@@ -389,3 +389,45 @@ func TestReconcileUnderScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestLines draws the running counts of the tallies' scopes and places
+// each tally on its line: a tally since 20 January sits on the 1 January
+// line raised by our count before it; one since the year before lowered
+// by our count since then (none here).
+func TestLines(t *testing.T) {
+	convoy, err := incident.ParseScope("target_type=convoy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(date, target string) incident.Incident {
+		i := inc(date, "S", ied, -1, 0)
+		i.TargetType = incident.TargetType(target)
+		return i
+	}
+	incs := []incident.Incident{mk("2021-01-05", "convoy"), mk("2021-01-19", "military_base"), mk("2021-01-25", "convoy"), mk("2021-02-02", "convoy")}
+	refs := []incident.Reference{
+		{AsOf: d("2021-02-02"), Since: d("2021-01-20"), Through: d("2021-02-02"), Published: 5},
+		{AsOf: d("2021-02-02"), Since: d("2020-12-20"), Through: d("2021-02-02"), Published: 3, Filter: convoy},
+		{AsOf: d("2020-06-01"), Since: d("2020-01-01"), Through: d("2020-06-01"), Published: 1},
+	}
+	s, err := Summarize(incs, refs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := s.YearToDate
+	if len(y.Lines) != 2 || y.Lines[1].Scope != convoy {
+		t.Fatalf("lines %+v, want all then convoys", y.Lines)
+	}
+	last := len(y.Days) - 1
+	if a, c := y.Lines[0].Cumulative[last], y.Lines[1].Cumulative[last]; a != 4 || c != 3 {
+		t.Errorf("lines end at %d and %d, want 4 and 3", a, c)
+	}
+	if got := y.Lines[1].Cumulative[18]; got != 1 { // 19 January: one convoy
+		t.Errorf("convoys through 19 January = %d, want 1", got)
+	}
+	for i, want := range []struct{ line, plotted int }{{0, 5 + 2}, {1, 3 - 0}, {-1, 0}} {
+		if r := s.References[i]; r.Line != want.line || r.Plotted != want.plotted {
+			t.Errorf("tally %d: line %d, plotted %d; want %d, %d", i, r.Line, r.Plotted, want.line, want.plotted)
+		}
+	}
+}
