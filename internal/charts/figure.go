@@ -28,10 +28,10 @@ type figure struct {
 type swatch uint8
 
 const (
-	swatchBox  swatch = iota // a filled square, for bars
-	swatchLine               // a thick line, for a line series
-	swatchRing               // a ring, for points
-	swatchMarker             // a tally's marker, shaped by its bound
+	swatchBox    swatch = iota // a filled square, for bars
+	swatchLine                 // a thick line, for a line series
+	swatchRing                 // a ring, for points
+	swatchMarker               // a tally's marker, shaped by its bound
 )
 
 // legendEntry is one label of a legend and its sample.

@@ -347,7 +347,7 @@ func TestReconcileUnderScopes(t *testing.T) {
 		mk("2021-01-05", "convoy", high, incident.Day),
 		mk("2021-01-20", "convoy", low, incident.Day),
 		mk("2021-02-10", "military_base", high, incident.Day),
-		mk("2021-03-01", "convoy", high, incident.Month),   // some day in March
+		mk("2021-03-01", "convoy", high, incident.Month),      // some day in March
 		mk("2021-03-08", "military_base", low, incident.Week), // 8 to 14 March
 		mk("2021-03-20", "military_base", high, incident.Day),
 	}
