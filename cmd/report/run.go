@@ -87,6 +87,18 @@ Reading real-world files:
                count each probable duplicate (another id and source, the
                same site and weapon, a day apart at most) once
 
+Counting switches (every row they leave out is in Data Quality, with the
+switch that did it):
+  -filter SCOPE
+               count only the incidents of a scope, such as
+               "confidence=high; target_type!=convoy"
+  -exclude-low-confidence
+               leave out rows of low confidence
+  -include-foiled
+               count foiled attacks (never launched) too
+  -exclude-target-type TYPES
+               leave out these target types, such as convoy
+
 Example:
   go run ./cmd/report -in data/incidents.csv -out out -year 2021
 
@@ -111,6 +123,11 @@ type config struct {
 	sitesGiven    bool
 	sitesBy       string
 	mergeProbable bool
+	// The counting switches.
+	filter               string
+	excludeLowConfidence bool
+	includeFoiled        bool
+	excludeTargetTypes   string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -133,6 +150,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.sites, "sites", defaultSites, "the gazetteer of sites")
 	fset.StringVar(&c.sitesBy, "sites-by", "site", "site or group")
 	fset.BoolVar(&c.mergeProbable, "merge-probable", false, "count probable duplicates once")
+	fset.StringVar(&c.filter, "filter", "", "count only the incidents of a scope")
+	fset.BoolVar(&c.excludeLowConfidence, "exclude-low-confidence", false, "leave out low-confidence rows")
+	fset.BoolVar(&c.includeFoiled, "include-foiled", false, "count foiled attacks too")
+	fset.StringVar(&c.excludeTargetTypes, "exclude-target-type", "", "leave out these target types")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -382,9 +403,55 @@ func isWorkbook(path string) bool {
 	return false
 }
 
+// switches returns the rule that leaves rows out of the counts: foiled
+// attacks unless -include-foiled, low-confidence rows with
+// -exclude-low-confidence, the target types of -exclude-target-type, and
+// rows outside -filter. Each excluded row says which switch excluded it.
+func (c config) switches() (func(*incident.Incident) (string, string, bool), error) {
+	var scope incident.Scope
+	if c.filter != "" {
+		var err error
+		if scope, err = incident.ParseScope(c.filter); err != nil {
+			return nil, usageError{fmt.Errorf("-filter %q: %w", c.filter, err)}
+		}
+	}
+	var targets incident.Scope // matches the target types left out
+	if c.excludeTargetTypes != "" {
+		var err error
+		if targets, err = incident.ParseScope("target_type=" + c.excludeTargetTypes); err != nil {
+			var se *incident.ScopeError
+			if errors.As(err, &se) {
+				err = se.Err
+			}
+			return nil, usageError{fmt.Errorf("-exclude-target-type %q: %w", c.excludeTargetTypes, err)}
+		}
+	}
+	includeFoiled, lowOut := c.includeFoiled, c.excludeLowConfidence
+	return func(inc *incident.Incident) (string, string, bool) {
+		if inc.Outcome == incident.Foiled && !includeFoiled {
+			return incident.ExcludeFoiled(inc)
+		}
+		if lowOut && inc.Confidence == incident.Low {
+			return "confidence", "low confidence: left out by -exclude-low-confidence", true
+		}
+		if !targets.IsZero() && targets.Match(inc) {
+			return "target_type", fmt.Sprintf("%s: left out by -exclude-target-type %s", inc.TargetType, c.excludeTargetTypes), true
+		}
+		if !scope.Match(inc) {
+			return "", fmt.Sprintf("outside -filter %q", scope), true
+		}
+		return "", "", false
+	}, nil
+}
+
 // readerOptions returns the Reader's options that the flags give.
 func (c config) readerOptions() (incident.Options, error) {
 	opts := incident.Options{Format: c.format, MergeProbable: c.mergeProbable}
+	exclude, err := c.switches()
+	if err != nil {
+		return opts, err
+	}
+	opts.Exclude = exclude
 	sites, err := loadSites(c.sites, c.sitesGiven)
 	if err != nil {
 		return opts, err

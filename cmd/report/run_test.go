@@ -605,3 +605,44 @@ read 5 rows: 4 counted, 0 excluded, 1 duplicate, 0 rejected (see Data Quality)
 		{"Incidents", "C2", "2021-04-03"},
 	})
 }
+
+// TestRunSwitches counts testdata/mixed.csv (5 counted: M1, M2, M3 rockets,
+// M4 a low-confidence drone, M5 an IED; M7 foiled) under each counting
+// switch, and checks that every row left out says which switch did it.
+func TestRunSwitches(t *testing.T) {
+	for _, tc := range []struct {
+		args              []string
+		counted, excluded float64
+		reason            string // of the first excluded row after M7's
+	}{
+		{[]string{"-exclude-low-confidence"}, 4, 2, "low confidence: left out by -exclude-low-confidence"},
+		{[]string{"-include-foiled"}, 6, 0, ""},
+		{[]string{"-filter", "weapon=rocket"}, 3, 3, `outside -filter "weapon=rocket"`},
+		{[]string{"-filter", "confidence!=low", "-include-foiled"}, 5, 1, `outside -filter "confidence!=low"`},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			out := t.TempDir()
+			args := append([]string{"-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out}, tc.args...)
+			if _, stderr, err := runReport(t, args...); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			s := readSummary(t, out)
+			rows := get(t, s, "rows").(map[string]any)
+			if rows["counted"] != tc.counted || rows["excluded"] != tc.excluded || rows["read"] != 9.0 {
+				t.Errorf("rows = %v, want %v counted and %v excluded of 9", rows, tc.counted, tc.excluded)
+			}
+			excluded := get(t, s, "excluded").([]any)
+			found := tc.reason == ""
+			for _, e := range excluded {
+				found = found || e.(map[string]any)["reason"] == tc.reason
+			}
+			if !found {
+				t.Errorf("no excluded row says %q: %v", tc.reason, excluded)
+			}
+		})
+	}
+	_, _, err := runReport(t, "-in", "testdata/mixed.csv", "-filter", "targets=convoy", "-out", t.TempDir())
+	if got := exitCode(err); got != 2 || err.Error() != `-filter "targets=convoy": filter:1: unknown field "targets": want one of confidence, target_type, weapon, outcome, country, province` {
+		t.Errorf("bad -filter: exit %d, %v", got, err)
+	}
+}
