@@ -119,11 +119,13 @@ func TestRunJune6(t *testing.T) {
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "A5", "Total incidents"}, {"Summary", "B5", "2"},
-		{"Summary", "A13", "Munitions"}, {"Summary", "B13", "3"},
-		{"Summary", "A14", "Intercepted"}, {"Summary", "B14", "2"},
-		{"Summary", "A18", "Rocket incidents"}, {"Summary", "B18", "1"},
-		{"Summary", "A19", "Drone incidents"}, {"Summary", "B19", "1"},
-		{"Summary", "B25", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
+		{"Summary", "A10", "Month in focus: June 2021 (partial, through 6 June)"}, {"Summary", "B10", "2"},
+		{"Summary", "B14", "June 2021 (to 6 June): 2 incidents; the data has no month before it to compare with"},
+		{"Summary", "A16", "Munitions"}, {"Summary", "B16", "3"},
+		{"Summary", "A17", "Intercepted"}, {"Summary", "B17", "2"},
+		{"Summary", "A21", "Rocket incidents"}, {"Summary", "B21", "1"},
+		{"Summary", "A22", "Drone incidents"}, {"Summary", "B22", "1"},
+		{"Summary", "B28", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
 		// By Month: Month, Incidents, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
 		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "3"}, {"By Month", "D2", "2"},
 		{"By Month", "G1", "Rocket"}, {"By Month", "G2", "1"}, {"By Month", "H1", "Drone"}, {"By Month", "H2", "1"},
@@ -262,10 +264,10 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "B5", "5"},
-		{"Summary", "A10", "Latest month: March 2021"}, {"Summary", "B10", "3"},
+		{"Summary", "A10", "Month in focus: March 2021 (partial, through 15 March)"}, {"Summary", "B10", "3"},
 		{"Summary", "A11", "Month before: February 2021"}, {"Summary", "B11", "0"},
-		{"Summary", "A12", "Change from February 2021 to March 2021"}, {"Summary", "B12", "+3"},
-		{"Summary", "B26", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
+		{"Summary", "A12", "Mean of the 2 months before, from January 2021"}, {"Summary", "B12", "1.0"},
+		{"Summary", "B28", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
 		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
 		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "C5", "30"}, {"By Month", "F5", "10"},
 		{"By Site", "A2", "Balad Air Base"}, {"By Site", "B2", "2"}, {"By Site", "I2", "2021-01-10"}, {"By Site", "J2", "2021-03-15"},

@@ -21,6 +21,10 @@ type Options struct {
 	// ByGroup counts sites by their gazetteer group (Incident.Group)
 	// rather than by site.
 	ByGroup bool
+	// Month is the month in focus (its first day); the zero time means the
+	// month of AsOf. AsOf is the last day the data covers; zero means the
+	// latest incident's date. A month that ends after AsOf is partial.
+	Month, AsOf time.Time
 	// Scopes are the filters that published tallies use (Reference.Filter),
 	// counted besides the standard scopes (incident.StandardScopes) so that
 	// each tally is reconciled under its own. Summarize adds those of its
@@ -56,6 +60,9 @@ type Month struct {
 	// Start is the first day of the month, 00:00 UTC.
 	Start time.Time
 	Totals
+	// Partial says the data ends before the month does, on Through.
+	Partial bool
+	Through time.Time
 }
 
 // Site holds the incidents at one site (sites are told apart by their exact
@@ -246,17 +253,6 @@ func (a *Accumulator) reconcile(ref incident.Reference) (Reconciled, error) {
 	return r, nil
 }
 
-// Recent sets the latest month of the data beside the month before.
-type Recent struct {
-	Latest Month
-	// Previous is the month before Latest, zero with HasPrevious false
-	// when the data starts in Latest's month.
-	Previous    Month
-	HasPrevious bool
-	// Change is Latest's incidents less Previous's.
-	Change int
-}
-
 // Summary is every figure of the report.
 type Summary struct {
 	// First and Last are the dates of the earliest and latest incidents;
@@ -273,9 +269,9 @@ type Summary struct {
 	// Weapons has one entry per canonical weapon, in vocabulary order,
 	// weapons without incidents included.
 	Weapons []WeaponTotals
-	// Recent is the latest month against the month before; nil when there
-	// are no incidents.
-	Recent     *Recent
+	// Focus is the month in focus (Options.Month) against the months
+	// before it; nil when there are no incidents.
+	Focus      *Focus
 	YearToDate YearToDate
 	References []Reconciled
 }
@@ -396,11 +392,6 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		for i := range s.Months {
 			s.Months[i] = Month{Start: monthStart(a.months.base + i), Totals: a.months.values[i]}
 		}
-		s.Recent = &Recent{Latest: s.Months[len(s.Months)-1]}
-		if n := len(s.Months); n > 1 {
-			s.Recent.Previous, s.Recent.HasPrevious = s.Months[n-2], true
-			s.Recent.Change = s.Recent.Latest.Incidents - s.Recent.Previous.Incidents
-		}
 	}
 	s.Sites = make([]Site, 0, len(a.sites))
 	for _, site := range a.sites {
@@ -443,6 +434,9 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		s.References = append(s.References, r)
 	}
 	a.lines(s)
+	if err := s.focus(a.opts.Month, a.opts.AsOf); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -1,6 +1,8 @@
 package stats
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -57,7 +59,8 @@ func TestSummarizeJune6(t *testing.T) {
 	if s.Total != wantTotal {
 		t.Errorf("Total = %+v, want %+v", s.Total, wantTotal)
 	}
-	if got, want := s.Months, []Month{{Start: d("2021-06-01"), Totals: wantTotal}}; !reflect.DeepEqual(got, want) {
+	// The data runs through 6 June: June is partial.
+	if got, want := s.Months, []Month{{Start: d("2021-06-01"), Totals: wantTotal, Partial: true, Through: d("2021-06-06")}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Months = %+v, want %+v", got, want)
 	}
 	if got, want := s.Weapons[:2], []WeaponTotals{
@@ -264,33 +267,75 @@ func TestSummarizeOrderDoesNotMatter(t *testing.T) {
 	}
 }
 
-func TestSummarizeRecent(t *testing.T) {
+// TestFocus sets the focus month against the months before it, the
+// issue's example: 10, 12 and 15 incidents in March to May 2021 and 17 in
+// June. The p-values are scipy 1.10.1's
+// scipy.stats.binomtest(k1, k1+k2, t1/(t1+t2)).pvalue with the months' days
+// as exposures: (17, 54, 30/122) and, for 5 in the first 10 days of June,
+// (5, 42, 10/102).
+func TestFocus(t *testing.T) {
+	var incs []incident.Incident
+	for month, n := range map[string]int{"2020-06": 3, "2021-03": 10, "2021-04": 12, "2021-05": 15, "2021-06": 17} {
+		for i := range n {
+			incs = append(incs, inc(fmt.Sprintf("%s-%02d", month, 1+i), "A", rocket, 1, 0))
+		}
+	}
 	tests := []struct {
-		name string
-		incs []incident.Incident
-		want *Recent
+		name      string
+		opts      Options
+		incidents int
+		partial   bool
+		through   string
+		previous  int
+		prior     int
+		mean      float64
+		lastYear  int // -1 for none
+		p         float64
+		words     string
 	}{
-		{"none", nil, nil},
-		{"one month", june6, &Recent{Latest: Month{Start: d("2021-06-01"), Totals: Totals{Incidents: 2, Munitions: 3, Intercepted: 2,
-			ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1})}}}},
-		{"a month without incidents before", []incident.Incident{
-			inc("2021-01-31", "A", rocket, 2, 0), inc("2021-03-01", "A", ied, -1, 0), inc("2021-03-02", "A", ied, -1, 0),
-		}, &Recent{
-			Latest:      Month{Start: d("2021-03-01"), Totals: Totals{Incidents: 2, Munitions: 2, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 2})}},
-			Previous:    Month{Start: d("2021-02-01")},
-			HasPrevious: true, Change: 2,
-		}},
+		{"June, whole", Options{AsOf: d("2021-06-30")}, 17, false, "2021-06-30", 15, 3, 37.0 / 3, 3, 0.26767,
+			"June 2021: 17 incidents, above the 12.3 a month of March to May 2021 (rate ratio 1.41, p = 0.27): within what chance gives"},
+		{"June, to the 10th", Options{Month: d("2021-06-01"), AsOf: d("2021-06-10")}, 17, true, "2021-06-10", 15, 3, 37.0 / 3, 3, -1,
+			""},
+		{"March", Options{Month: d("2021-03-01")}, 10, false, "2021-03-31", 0, 3, 0, -1, -1,
+			"March 2021: 10 incidents, above the 0.0 a month of December 2020 to February 2021 (p = 0.00): more than chance gives"},
+		{"June 2020, the first month", Options{Month: d("2020-06-01")}, 3, false, "2020-06-30", -1, 0, 0, -1, -1,
+			"June 2020: 3 incidents; the data has no month before it to compare with"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Summarize(tt.incs, nil, Options{})
+			s, err := Summarize(incs, nil, tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(s.Recent, tt.want) {
-				t.Errorf("Recent = %+v, want %+v", s.Recent, tt.want)
+			f := s.Focus
+			if f.Incidents != tt.incidents || f.Partial != tt.partial || f.Through.Format(time.DateOnly) != tt.through ||
+				f.Prior != tt.prior || math.Abs(f.MeanPrior-tt.mean) > 1e-9 {
+				t.Errorf("focus %+v", f)
+			}
+			if got := f.Previous; (tt.previous < 0) != (got == nil) || got != nil && got.Incidents != tt.previous {
+				t.Errorf("previous = %+v, want %d", got, tt.previous)
+			}
+			if got := f.SameMonthLastYear; (tt.lastYear < 0) != (got == nil) || got != nil && got.Incidents != tt.lastYear {
+				t.Errorf("same month last year = %+v, want %d", got, tt.lastYear)
+			}
+			if tt.p >= 0 && math.Abs(f.Comparison.P-tt.p) > 1e-4 {
+				t.Errorf("p = %g, want %g", f.Comparison.P, tt.p)
+			}
+			if tt.words != "" && f.Words() != tt.words {
+				t.Errorf("Words() =\n%s\nwant\n%s", f.Words(), tt.words)
 			}
 		})
+	}
+	// June to the 10th: 17 incidents already, though all of June's are
+	// dated 1 to 17 June; the rate is of the days so far.
+	s, err := Summarize(incs[:0], nil, Options{})
+	if err != nil || s.Focus != nil {
+		t.Errorf("no incidents: focus %+v, %v", s.Focus, err)
+	}
+	if _, err := Summarize(incs, nil, Options{Month: d("2019-01-01")}); err == nil ||
+		err.Error() != "no data for January 2019: the data covers June 2020 to 17 June 2021" {
+		t.Errorf("a month before the data: %v", err)
 	}
 }
 

@@ -40,17 +40,31 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 	} else {
 		add("Year to date", "none: no counted incidents in the report year")
 	}
-	switch rc := s.Recent; {
-	case rc == nil:
-		add("Latest month", "none: no counted incidents")
-	case !rc.HasPrevious:
-		add("Latest month: "+monthName(rc.Latest.Start), rc.Latest.Incidents)
-		add("Month before", "none: the data covers one month")
-	default:
-		add("Latest month: "+monthName(rc.Latest.Start), rc.Latest.Incidents)
-		add("Month before: "+monthName(rc.Previous.Start), rc.Previous.Incidents)
-		add(fmt.Sprintf("Change from %s to %s", monthName(rc.Previous.Start), monthName(rc.Latest.Start)),
-			cell{v: rc.Change, numFmt: fmtSigned})
+	if f := s.Focus; f == nil {
+		add("Month in focus", "none: no counted incidents")
+	} else {
+		name := "Month in focus: " + monthName(f.Month)
+		if f.Partial {
+			name += f.Through.Format(" (partial, through 2 January)")
+		}
+		add(name, f.Incidents)
+		if f.Previous != nil {
+			add("Month before: "+monthName(f.Previous.Start), f.Previous.Incidents)
+		} else {
+			add("Month before", "none: the data does not reach back to it")
+		}
+		if f.Prior > 0 {
+			add(fmt.Sprintf("Mean of the %d months before, from %s", f.Prior, monthName(f.PriorFirst)),
+				cell{v: f.MeanPrior, numFmt: "0.0"})
+		} else {
+			add("Mean of the months before", "none: the data does not reach back to them")
+		}
+		if m := f.SameMonthLastYear; m != nil {
+			add("Same month a year before: "+monthName(m.Start), m.Incidents)
+		} else {
+			add("Same month a year before", "none: the data does not reach back to it")
+		}
+		add("In words", f.Words())
 	}
 	gap()
 	add("Munitions", s.Total.Munitions)

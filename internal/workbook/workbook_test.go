@@ -412,11 +412,11 @@ func TestJune6(t *testing.T) {
 	f := open(t, report(t, june6CSV, ""))
 	sum := summaryValues(t, f)
 	for label, want := range map[string]string{
-		"Total incidents":         "2",
-		"First incident":          "2021-06-06",
-		"Last incident":           "2021-06-06",
-		"Latest month: June 2021": "2",
-		"Month before":            "none: the data covers one month",
+		"Total incidents": "2",
+		"First incident":  "2021-06-06",
+		"Last incident":   "2021-06-06",
+		"Month in focus: June 2021 (partial, through 6 June)": "2",
+		"Month before":            "none: the data does not reach back to it",
 		"Munitions":               "3",
 		"Intercepted":             "2",
 		"Killed":                  "0",
