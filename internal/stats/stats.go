@@ -51,6 +51,10 @@ type Month struct {
 	// Start is the first day of the month, 00:00 UTC.
 	Start time.Time
 	Totals
+	// CILow and CIHigh are the exact (Garwood) 95% interval of the
+	// month's expected number of incidents, taking Incidents as a Poisson
+	// count (see PoissonInterval): 0 to 3.689 for a month without any.
+	CILow, CIHigh float64
 }
 
 // Site holds the incidents at one site (sites are told apart by their exact
@@ -71,6 +75,11 @@ type WeaponTotals struct {
 	// Share is the weapon's share of all incidents, 0 to 1; 0 when there
 	// are none.
 	Share float64
+	// InterceptRate is Intercepted/Munitions and InterceptLow and
+	// InterceptHigh its Wilson 95% interval (see WilsonInterval). All
+	// three are 0 when Munitions is 0: there is no rate to give, and the
+	// zeros keep NaN out of every output; tell the case by Munitions.
+	InterceptRate, InterceptLow, InterceptHigh float64
 }
 
 // Day is one day of the year to date.
@@ -92,6 +101,9 @@ type YearToDate struct {
 	Incidents int
 	// Days runs from 1 January through Through, one entry a day.
 	Days []Day
+	// Projection carries the rate so far to 31 December; zero when
+	// Through is zero.
+	Projection Projection
 }
 
 // Reconciled is a published tally beside our count over the same dates.
@@ -138,6 +150,18 @@ type Summary struct {
 	Recent     *Recent
 	YearToDate YearToDate
 	References []Reconciled
+	// Hours counts the incidents by local hour (Incident.Time), 0 to 23,
+	// of the TimesKnown incidents whose time is given.
+	Hours      [24]int
+	TimesKnown int
+	// Weekdays counts the incidents by day of the week, Monday first, of
+	// the incidents dated to the day: an incident dated only to the week
+	// or month (Total.Approximate) has no weekday, so Weekdays sums to
+	// Total.Incidents - Total.Approximate.
+	Weekdays [7]int
+	// Trend is the trend of the monthly counts over the last TrendMonths
+	// months.
+	Trend Trend
 }
 
 // Accumulator takes counted incidents one at a time and gives their
@@ -155,6 +179,8 @@ type Accumulator struct {
 	months  window[Totals]
 	weapons [incident.NumWeapons]WeaponTotals
 	sites   map[string]*Site
+	// clock counts incidents by hour and weekday (see Summary.Hours).
+	clock clock
 }
 
 // NewAccumulator returns an empty Accumulator.
@@ -192,6 +218,7 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	if inc.Date.After(site.Last) {
 		site.Last = inc.Date
 	}
+	a.clock.add(inc)
 }
 
 // Summarize computes the Summary of counted incidents, reconciling each
@@ -269,6 +296,7 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		s.References = append(s.References, Reconciled{Reference: ref, Counted: n, Difference: n - ref.Published,
 			InYear: year != 0 && ref.AsOf.Year() == year})
 	}
+	s.infer(&a.clock)
 	return s, nil
 }
 

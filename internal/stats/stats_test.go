@@ -57,12 +57,12 @@ func TestSummarizeJune6(t *testing.T) {
 	if s.Total != wantTotal {
 		t.Errorf("Total = %+v, want %+v", s.Total, wantTotal)
 	}
-	if got, want := s.Months, []Month{{Start: d("2021-06-01"), Totals: wantTotal}}; !reflect.DeepEqual(got, want) {
+	if got, want := s.Months, []Month{withCI(Month{Start: d("2021-06-01"), Totals: wantTotal})}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Months = %+v, want %+v", got, want)
 	}
 	if got, want := s.Weapons[:2], []WeaponTotals{
-		{Weapon: rocket, Incidents: 1, Munitions: 1, Share: 0.5},
-		{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2, Share: 0.5},
+		withIntercept(WeaponTotals{Weapon: rocket, Incidents: 1, Munitions: 1, Share: 0.5}),
+		withIntercept(WeaponTotals{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2, Share: 0.5}),
 	}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Weapons[:2] = %+v, want %+v", got, want)
 	}
@@ -271,13 +271,13 @@ func TestSummarizeRecent(t *testing.T) {
 		want *Recent
 	}{
 		{"none", nil, nil},
-		{"one month", june6, &Recent{Latest: Month{Start: d("2021-06-01"), Totals: Totals{Incidents: 2, Munitions: 3, Intercepted: 2,
-			ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1})}}}},
+		{"one month", june6, &Recent{Latest: withCI(Month{Start: d("2021-06-01"), Totals: Totals{Incidents: 2, Munitions: 3, Intercepted: 2,
+			ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1})}})}},
 		{"a month without incidents before", []incident.Incident{
 			inc("2021-01-31", "A", rocket, 2, 0), inc("2021-03-01", "A", ied, -1, 0), inc("2021-03-02", "A", ied, -1, 0),
 		}, &Recent{
-			Latest:      Month{Start: d("2021-03-01"), Totals: Totals{Incidents: 2, Munitions: 2, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 2})}},
-			Previous:    Month{Start: d("2021-02-01")},
+			Latest:      withCI(Month{Start: d("2021-03-01"), Totals: Totals{Incidents: 2, Munitions: 2, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 2})}}),
+			Previous:    withCI(Month{Start: d("2021-02-01")}),
 			HasPrevious: true, Change: 2,
 		}},
 	}
