@@ -120,14 +120,16 @@ func TestRunJune6(t *testing.T) {
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "A5", "Total incidents"}, {"Summary", "B5", "2"},
-		{"Summary", "A13", "Munitions"}, {"Summary", "B13", "3"},
-		{"Summary", "A14", "Intercepted"}, {"Summary", "B14", "2"},
-		{"Summary", "A18", "Rocket incidents"}, {"Summary", "B18", "1"},
-		{"Summary", "A19", "Drone incidents"}, {"Summary", "B19", "1"},
-		{"Summary", "B25", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
-		// By Month: Month, Incidents, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
-		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "3"}, {"By Month", "D2", "2"},
-		{"By Month", "G1", "Rocket"}, {"By Month", "G2", "1"}, {"By Month", "H1", "Drone"}, {"By Month", "H2", "1"},
+		{"Summary", "A10", "Projected for 2021"},
+		{"Summary", "A15", "Munitions"}, {"Summary", "B15", "3"},
+		{"Summary", "A16", "Intercepted"}, {"Summary", "B16", "2"},
+		{"Summary", "A20", "Rocket incidents"}, {"Summary", "B20", "1"},
+		{"Summary", "A21", "Drone incidents"}, {"Summary", "B21", "1"},
+		{"Summary", "B27", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
+		// By Month: Month, Incidents, 95% low, 95% high, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
+		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "0.2"}, {"By Month", "D2", "7.2"},
+		{"By Month", "E2", "3"}, {"By Month", "F2", "2"},
+		{"By Month", "I1", "Rocket"}, {"By Month", "I2", "1"}, {"By Month", "J1", "Drone"}, {"By Month", "J2", "1"},
 		{"By Month", "A3", "Total"}, {"By Month", "B3", "2"},
 		// By Weapon: Weapon, Incidents, Munitions, Intercepted
 		{"By Weapon", "A2", "Rocket"}, {"By Weapon", "B2", "1"}, {"By Weapon", "C2", "1"}, {"By Weapon", "D2", "0"},
@@ -279,12 +281,18 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "B5", "5"},
-		{"Summary", "A10", "Latest month: March 2021"}, {"Summary", "B10", "3"},
-		{"Summary", "A11", "Month before: February 2021"}, {"Summary", "B11", "0"},
-		{"Summary", "A12", "Change from February 2021 to March 2021"}, {"Summary", "B12", "+3"},
-		{"Summary", "B26", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
+		// The projection and trend of year_to_date and trend, rounded.
+		{"Summary", "A10", "Projected for 2021"}, {"Summary", "B10", "25 (95% 11 to 51), the rate so far carried to 31 December"},
+		{"Summary", "A11", "Latest month: March 2021"}, {"Summary", "B11", "3"},
+		{"Summary", "A12", "Month before: February 2021"}, {"Summary", "B12", "0"},
+		{"Summary", "A13", "Change from February 2021 to March 2021"}, {"Summary", "B13", "+3"},
+		{"Summary", "A14", "Trend over the last 3 months"}, {"Summary", "B14", "+36% a month (95% −55% to +307%), Poisson regression"},
+		{"Summary", "B28", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
 		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
-		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "C5", "30"}, {"By Month", "F5", "10"},
+		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "E5", "30"}, {"By Month", "H5", "10"},
+		{"By Month", "C2", "0.2"}, {"By Month", "D2", "7.2"}, {"By Month", "C3", "0.0"}, {"By Month", "D3", "3.7"},
+		{"By Weapon", "H3", "50.0%"}, {"By Weapon", "I3", "9.5%"}, {"By Weapon", "J3", "90.5%"}, {"By Weapon", "H4", ""},
+		{"Time", "C2", "Monday"}, {"Time", "D2", "2"}, {"Time", "B26", "0"}, {"Time", "D26", "5"},
 		{"By Site", "A2", "Balad Air Base"}, {"By Site", "B2", "2"}, {"By Site", "I2", "2021-01-10"}, {"By Site", "J2", "2021-03-15"},
 		{"References", "C3", "4"}, {"References", "D3", "5"}, {"References", "E3", "+1"},
 		// Incidents: the file's line, "Rockets" as its canonical weapon, the
