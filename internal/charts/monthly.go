@@ -54,12 +54,11 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 	months := make([]time.Time, len(s.Months))
 	// Each month's 95% interval is a whisker over its bar, with the
 	// month's total above the whisker.
-	ci := &whiskers{lo: make([]float64, len(s.Months)), hi: make([]float64, len(s.Months)), capWidth: 0.25}
+	ci := monthWhiskers(s.Months)
 	top := 0.0
 	for i, m := range s.Months {
 		months[i] = m.Start
 		bars.labels = append(bars.labels, strconv.Itoa(m.Incidents))
-		ci.lo[i], ci.hi[i] = m.CILow, m.CIHigh
 		top = max(top, bars.total(i), m.CIHigh)
 	}
 	bars.labelAt = ci.hi

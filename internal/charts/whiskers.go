@@ -6,6 +6,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"report/internal/stats"
 )
 
 // whiskers is a plot.Plotter that draws, at category positions 0, 1, ...,
@@ -16,6 +18,16 @@ type whiskers struct {
 	lo, hi []float64
 	// capWidth is the length of the caps in category units.
 	capWidth float64
+}
+
+// monthWhiskers returns the whiskers of the months' 95% intervals
+// (stats.Month.CILow to CIHigh), one per month.
+func monthWhiskers(months []stats.Month) *whiskers {
+	w := &whiskers{lo: make([]float64, len(months)), hi: make([]float64, len(months)), capWidth: 0.25}
+	for i, m := range months {
+		w.lo[i], w.hi[i] = m.CILow, m.CIHigh
+	}
+	return w
 }
 
 // whiskerColor and whiskerWidth draw the whiskers; whiskerHalo is the
