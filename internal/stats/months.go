@@ -25,8 +25,9 @@ type Trend struct {
 	// Summary.Months when there are fewer; 0 with no incidents.
 	Months int
 	// Fitted says there is a fit; when false the other figures are 0. There
-	// is none with fewer than 3 months, or when the counts leave the slope
-	// unbounded (all in the first month, or all in the last).
+	// is none with fewer than 3 months, when the counts leave the slope
+	// unbounded (all in the first month, or all in the last), or when
+	// the fit does not converge.
 	Fitted bool
 	// RateRatio is the factor by which the expected count changes from one
 	// month to the next (1.04 is +4% a month); Low and High are its Wald
