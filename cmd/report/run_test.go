@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -119,16 +120,18 @@ func TestRunJune6(t *testing.T) {
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "A5", "Total incidents"}, {"Summary", "B5", "2"},
-		{"Summary", "A10", "Month in focus: June 2021 (partial, through 6 June)"}, {"Summary", "B10", "2"},
-		{"Summary", "B14", "June 2021 (to 6 June): 2 incidents; the data has no month before it to compare with"},
-		{"Summary", "A16", "Munitions"}, {"Summary", "B16", "3"},
-		{"Summary", "A17", "Intercepted"}, {"Summary", "B17", "2"},
-		{"Summary", "A21", "Rocket incidents"}, {"Summary", "B21", "1"},
-		{"Summary", "A22", "Drone incidents"}, {"Summary", "B22", "1"},
-		{"Summary", "B28", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
-		// By Month: Month, Incidents, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
-		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "3"}, {"By Month", "D2", "2"},
-		{"By Month", "G1", "Rocket"}, {"By Month", "G2", "1"}, {"By Month", "H1", "Drone"}, {"By Month", "H2", "1"},
+		{"Summary", "A10", "Projected for 2021"},
+		{"Summary", "A12", "Month in focus: June 2021 (partial, through 6 June)"}, {"Summary", "B12", "2"},
+		{"Summary", "B16", "June 2021 (to 6 June): 2 incidents; the data has no month before it to compare with"},
+		{"Summary", "A19", "Munitions"}, {"Summary", "B19", "3"},
+		{"Summary", "A20", "Intercepted"}, {"Summary", "B20", "2"},
+		{"Summary", "A24", "Rocket incidents"}, {"Summary", "B24", "1"},
+		{"Summary", "A25", "Drone incidents"}, {"Summary", "B25", "1"},
+		{"Summary", "B31", "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)"},
+		// By Month: Month, Incidents, 95% low, 95% high, Munitions, Intercepted, Killed, Wounded, Rocket, Drone, ...
+		{"By Month", "A2", "Jun 2021"}, {"By Month", "B2", "2"}, {"By Month", "C2", "0.2"}, {"By Month", "D2", "7.2"},
+		{"By Month", "E2", "3"}, {"By Month", "F2", "2"},
+		{"By Month", "I1", "Rocket"}, {"By Month", "I2", "1"}, {"By Month", "J1", "Drone"}, {"By Month", "J2", "1"},
 		{"By Month", "A3", "Total"}, {"By Month", "B3", "2"},
 		// By Weapon: Weapon, Incidents, Munitions, Intercepted
 		{"By Weapon", "A2", "Rocket"}, {"By Weapon", "B2", "1"}, {"By Weapon", "C2", "1"}, {"By Weapon", "D2", "0"},
@@ -221,10 +224,11 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		"excluded": []any{map[string]any{"line": 9.0, "column": "outcome", "value": "foiled", "reason": "foiled: never launched, so not counted as an attack"}},
 		"period":   map[string]any{"first": "2021-01-10", "last": "2021-03-15"},
 		"totals":   map[string]any{"incidents": 5.0, "munitions": 30.0, "intercepted": 1.0, "killed": 1.0, "wounded": 10.0, "approximate": 0.0, "by_weapon": weapons(3, 1, 0, 1, 0, 0)},
+		// Garwood intervals of 2, 0 and 3.
 		"by_month": []any{
-			month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)),
-			month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)),
-			month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0)),
+			withCI(month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)), 0.242209, 7.224688),
+			withCI(month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)), 0, 3.688879),
+			withCI(month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0)), 0.618672, 8.767273),
 		},
 		"by_site": []any{
 			site("Balad Air Base", 2, weapons(1, 1, 0, 0, 0, 0), "2021-01-10", "2021-03-15"),
@@ -232,11 +236,29 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 			site("Erbil Air Base", 1, weapons(1, 0, 0, 0, 0, 0), "2021-01-22", "2021-01-22"),
 			site("Supply route, Babil", 1, weapons(0, 0, 0, 1, 0, 0), "2021-03-15", "2021-03-15"),
 		},
+		// Wilson intervals: 0 of n is 0 to z²/(n+z²), z² = 3.841459; 1 of 2
+		// is 0.5 ± 1.959964·√(0.5+0.960365)/5.841459. No munitions: null.
 		"by_weapon": []any{
-			weapon("rocket", 3, 27, 0, 1, 10), weapon("drone", 1, 2, 1, 0, 0), weapon("mortar", 0, 0, 0, 0, 0),
-			weapon("ied", 1, 1, 0, 0, 0), weapon("small_arms", 0, 0, 0, 0, 0), weapon("other", 0, 0, 0, 0, 0),
+			intercept(weapon("rocket", 3, 27, 0, 1, 10), 0, 0, 3.841459/30.841459),
+			intercept(weapon("drone", 1, 2, 1, 0, 0), 0.5, 0.094531, 0.905469),
+			intercept(weapon("mortar", 0, 0, 0, 0, 0), nil, nil, nil),
+			intercept(weapon("ied", 1, 1, 0, 0, 0), 0, 0, 3.841459/4.841459),
+			intercept(weapon("small_arms", 0, 0, 0, 0, 0), nil, nil, nil),
+			intercept(weapon("other", 0, 0, 0, 0, 0), nil, nil, nil),
 		},
-		"year_to_date": map[string]any{"year": 2021.0, "through": "2021-03-15", "incidents": 5.0},
+		// 5 incidents in the 74 days to 15 March: 5·365/74, and 5 plus the
+		// Garwood interval of 5, 1.623486 to 11.668332, times 291/74.
+		"year_to_date": map[string]any{"year": 2021.0, "through": "2021-03-15", "incidents": 5.0,
+			"projection": map[string]any{"year_end": 5 * 365 / 74.0, "low": 5 + 1.623486*291/74, "high": 5 + 11.668332*291/74}},
+		"by_hour":     make([]any, 24), // filled with 0.0 below
+		"times_known": 0.0,
+		// Sunday 10 and Friday 22 January, Wednesday 3 and Monday 15 March (2).
+		"by_weekday": []any{2.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0},
+		// Months 2, 0, 3: the fit m/r, m, m·r solves m(1/r+1+r) = 5 and
+		// m(r-1/r) = 1: r = 1.356107, m = 1.616286. The Fisher information
+		// Σμ, Σμx, Σμx² is 5, 1, 3.383715, so var b = 5/(5·3.383715-1) and
+		// the interval is r·exp(±1.959964·0.560450), less 1.
+		"trend": map[string]any{"months": 3.0, "monthly_change": 0.356107, "low": -0.547892, "high": 3.067669, "method": "poisson regression"},
 		"references": []any{
 			map[string]any{"as_of": "2021-01-31", "since": "2021-01-15", "through": "2021-01-31", "published": 1.0,
 				"bound": "exact", "filter": "", "ours": 1.0, "ours_low": 1.0, "ours_high": 1.0, "difference": 0.0, "verdict": "consistent",
@@ -250,8 +272,11 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
 	}
+	for i := range 24 {
+		wantJSON["by_hour"].([]any)[i] = 0.0
+	}
 	for k, want := range wantJSON {
-		if got := s[k]; !reflect.DeepEqual(got, want) {
+		if got := s[k]; !jsonNear(got, want) {
 			t.Errorf("summary.json %q:\n got %v\nwant %v", k, got, want)
 		}
 	}
@@ -264,12 +289,18 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
 		{"Summary", "B5", "5"},
-		{"Summary", "A10", "Month in focus: March 2021 (partial, through 15 March)"}, {"Summary", "B10", "3"},
-		{"Summary", "A11", "Month before: February 2021"}, {"Summary", "B11", "0"},
-		{"Summary", "A12", "Mean of the 2 months before, from January 2021"}, {"Summary", "B12", "1.0"},
-		{"Summary", "B28", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
+		// The projection and trend of year_to_date and trend, rounded.
+		{"Summary", "A10", "Projected for 2021"}, {"Summary", "B10", "25 (95% 11 to 51), the rate so far carried to 31 December"},
+		{"Summary", "A12", "Month in focus: March 2021 (partial, through 15 March)"}, {"Summary", "B12", "3"},
+		{"Summary", "A13", "Month before: February 2021"}, {"Summary", "B13", "0"},
+		{"Summary", "A14", "Mean of the 2 months before, from January 2021"}, {"Summary", "B14", "1.0"},
+		{"Summary", "A17", "Trend over the last 3 months"}, {"Summary", "B17", "+36% a month (95% −55% to +307%), Poisson regression"},
+		{"Summary", "B31", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
 		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
-		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "C5", "30"}, {"By Month", "F5", "10"},
+		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "E5", "30"}, {"By Month", "H5", "10"},
+		{"By Month", "C2", "0.2"}, {"By Month", "D2", "7.2"}, {"By Month", "C3", "0.0"}, {"By Month", "D3", "3.7"},
+		{"By Weapon", "H3", "50.0%"}, {"By Weapon", "I3", "9.5%"}, {"By Weapon", "J3", "90.5%"}, {"By Weapon", "H4", ""},
+		{"Time", "C2", "Monday"}, {"Time", "D2", "2"}, {"Time", "B26", "0"}, {"Time", "D26", "5"},
 		{"By Site", "A2", "Balad Air Base"}, {"By Site", "B2", "2"}, {"By Site", "I2", "2021-01-10"}, {"By Site", "J2", "2021-03-15"},
 		{"References", "D3", "4"}, {"References", "E3", "exact"}, {"References", "F3", "(all)"}, {"References", "G3", "5"},
 		{"References", "J3", "+1"}, {"References", "K3", "above"}, {"References", "M3", "4"},
@@ -299,6 +330,54 @@ func weapons(rocket, drone, mortar, ied, smallArms, other float64) map[string]an
 func month(m string, incidents, munitions, intercepted, killed, wounded float64, byWeapon map[string]any) map[string]any {
 	return map[string]any{"month": m, "incidents": incidents, "munitions": munitions, "intercepted": intercepted,
 		"killed": killed, "wounded": wounded, "approximate": 0.0, "by_weapon": byWeapon}
+}
+
+func withCI(m map[string]any, lo, hi float64) map[string]any {
+	m["ci_low"], m["ci_high"] = lo, hi
+	return m
+}
+
+// intercept sets the intercept rate and interval of a weapon: float64s,
+// or nil for null.
+func intercept(w map[string]any, rate, lo, hi any) map[string]any {
+	w["intercept_rate"], w["intercept_low"], w["intercept_high"] = rate, lo, hi
+	return w
+}
+
+// jsonNear reports whether got, decoded JSON, equals want, with numbers
+// equal to within 1e-6 of the larger of 1 and |want|: the figures of the
+// inference are given to six or seven digits.
+func jsonNear(got, want any) bool {
+	switch w := want.(type) {
+	case float64:
+		g, ok := got.(float64)
+		return ok && math.Abs(g-w) <= 1e-6*max(1, math.Abs(w))
+	case int:
+		return jsonNear(got, float64(w))
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !jsonNear(g[i], w[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for k := range w {
+			if gv, ok := g[k]; !ok || !jsonNear(gv, w[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(got, want)
 }
 
 func site(name string, incidents float64, byWeapon map[string]any, first, last string) map[string]any {

@@ -39,6 +39,10 @@ type stackedBars struct {
 	// labels holds the text beyond the end of each bar; "" draws none.
 	labels     []string
 	labelStyle text.Style
+	// labelAt, when set, holds for each category the value beyond which
+	// its label sits when that is past the end of the bar: the top of an
+	// interval drawn over the bar.
+	labelAt []float64
 }
 
 // labelGap is the room between a bar's end and its label.
@@ -51,6 +55,16 @@ func (b *stackedBars) total(i int) float64 {
 		if v := l.values[i]; v > 0 {
 			t += v
 		}
+	}
+	return t
+}
+
+// labelEnd returns the value along category i's bar at which its label
+// starts: the bar's end, or labelAt[i] when that is further.
+func (b *stackedBars) labelEnd(i int) float64 {
+	t := b.total(i)
+	if i < len(b.labelAt) {
+		t = max(t, b.labelAt[i])
 	}
 	return t
 }
@@ -93,7 +107,7 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		if i < len(b.labels) && b.labels[i] != "" {
 			box, l := b.labelBox(i)
-			end := at(base, pos)
+			end := at(b.labelEnd(i), pos)
 			l.draw(c, end.X+box.Min.X, end.Y+box.Min.Y+l.desc)
 		}
 	}
@@ -128,7 +142,7 @@ func (b *stackedBars) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 		if b.labels[i] == "" {
 			continue
 		}
-		v, pos := b.total(i), float64(i)
+		v, pos := b.labelEnd(i), float64(i)
 		r, _ := b.labelBox(i)
 		if b.horizontal {
 			boxes = append(boxes, plot.GlyphBox{X: p.X.Norm(v), Y: p.Y.Norm(pos), Rectangle: r})

@@ -52,19 +52,24 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 		bars.layers = append(bars.layers, l)
 	}
 	months := make([]time.Time, len(s.Months))
-	top := 0
+	// Each month's 95% interval is a whisker over its bar, with the
+	// month's total above the whisker.
+	ci := monthWhiskers(s.Months)
+	top := 0.0
 	for i, m := range s.Months {
 		months[i] = m.Start
 		bars.labels = append(bars.labels, strconv.Itoa(m.Incidents))
-		top = max(top, int(bars.total(i)))
+		top = max(top, bars.total(i), m.CIHigh)
 	}
+	bars.labelAt = ci.hi
 
 	p := newPlot()
 	p.X.Label.Text = "Month"
 	p.Y.Label.Text = "Incidents"
 	categoryAxis(&p.X, thinMonthLabels(months))
 	p.X.Width = vg.Points(1) // keep the baseline under the bars
-	countAxis(&p.Y, float64(top))
-	p.Add(newGrid(false, true), bars)
-	return &figure{title: title, subtitle: period(s.First, s.Last), legend: legend, plot: p}, nil
+	countAxis(&p.Y, top)
+	p.Add(newGrid(false, true), bars, ci)
+	subtitle := period(s.First, s.Last) + " · lines: 95% interval of each month's count"
+	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p}, nil
 }

@@ -63,6 +63,10 @@ type Month struct {
 	// Partial says the data ends before the month does, on Through.
 	Partial bool
 	Through time.Time
+	// CILow and CIHigh are the exact (Garwood) 95% interval of the
+	// month's expected number of incidents, taking Incidents as a Poisson
+	// count (see PoissonInterval): 0 to 3.689 for a month without any.
+	CILow, CIHigh float64
 }
 
 // Site holds the incidents at one site (sites are told apart by their exact
@@ -83,6 +87,11 @@ type WeaponTotals struct {
 	// Share is the weapon's share of all incidents, 0 to 1; 0 when there
 	// are none.
 	Share float64
+	// InterceptRate is Intercepted/Munitions and InterceptLow and
+	// InterceptHigh its Wilson 95% interval (see WilsonInterval). All
+	// three are 0 when Munitions is 0: there is no rate to give, and the
+	// zeros keep NaN out of every output; tell the case by Munitions.
+	InterceptRate, InterceptLow, InterceptHigh float64
 }
 
 // Day is one day of the year to date.
@@ -109,6 +118,9 @@ type YearToDate struct {
 	// then each other filter the tallies use, in their order, at most
 	// MaxLines in all.
 	Lines []Line
+	// Projection carries the rate so far to 31 December; zero when
+	// Through is zero.
+	Projection Projection
 }
 
 // MaxLines is the most running counts a YearToDate draws.
@@ -274,6 +286,18 @@ type Summary struct {
 	Focus      *Focus
 	YearToDate YearToDate
 	References []Reconciled
+	// Hours counts the incidents by local hour (Incident.Time), 0 to 23,
+	// of the TimesKnown incidents whose time is given.
+	Hours      [24]int
+	TimesKnown int
+	// Weekdays counts the incidents by day of the week, Monday first, of
+	// the incidents dated to the day: an incident dated only to the week
+	// or month (Total.Approximate) has no weekday, so Weekdays sums to
+	// Total.Incidents - Total.Approximate.
+	Weekdays [7]int
+	// Trend is the trend of the monthly counts over the last TrendMonths
+	// months.
+	Trend Trend
 }
 
 // Accumulator takes counted incidents one at a time and gives their
@@ -294,6 +318,8 @@ type Accumulator struct {
 	// scoped counts the standard scopes, then the other scopes of
 	// Options.Scopes, each once, by date.
 	scoped []*scoped
+	// clock counts incidents by hour and weekday (see Summary.Hours).
+	clock clock
 }
 
 // NewAccumulator returns an empty Accumulator.
@@ -355,6 +381,7 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 			c.add(inc)
 		}
 	}
+	a.clock.add(inc)
 }
 
 // Summarize computes the Summary of counted incidents, reconciling each
@@ -434,6 +461,7 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 		s.References = append(s.References, r)
 	}
 	a.lines(s)
+	s.infer(&a.clock)
 	if err := s.focus(a.opts.Month, a.opts.AsOf); err != nil {
 		return nil, err
 	}

@@ -60,12 +60,12 @@ func TestSummarizeJune6(t *testing.T) {
 		t.Errorf("Total = %+v, want %+v", s.Total, wantTotal)
 	}
 	// The data runs through 6 June: June is partial.
-	if got, want := s.Months, []Month{{Start: d("2021-06-01"), Totals: wantTotal, Partial: true, Through: d("2021-06-06")}}; !reflect.DeepEqual(got, want) {
+	if got, want := s.Months, []Month{withCI(Month{Start: d("2021-06-01"), Totals: wantTotal, Partial: true, Through: d("2021-06-06")})}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Months = %+v, want %+v", got, want)
 	}
 	if got, want := s.Weapons[:2], []WeaponTotals{
-		{Weapon: rocket, Incidents: 1, Munitions: 1, Share: 0.5},
-		{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2, Share: 0.5},
+		withIntercept(WeaponTotals{Weapon: rocket, Incidents: 1, Munitions: 1, Share: 0.5}),
+		withIntercept(WeaponTotals{Weapon: drone, Incidents: 1, Munitions: 2, Intercepted: 2, Share: 0.5}),
 	}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Weapons[:2] = %+v, want %+v", got, want)
 	}

@@ -45,6 +45,35 @@ type File struct {
 	// Log, when set, holds the problems instead of the three lists,
 	// which must then be empty; Read never sets it.
 	Log *ProblemLog `json:"-"`
+
+	// ByHour counts the incidents by local hour, 0 to 23, of the
+	// TimesKnown incidents that give a time.
+	ByHour     [24]int `json:"by_hour"`
+	TimesKnown int     `json:"times_known"`
+	// ByWeekday counts the incidents dated to the day by weekday, Monday
+	// first; incidents dated only to the week or month have none.
+	ByWeekday [7]int `json:"by_weekday"`
+	Trend     Trend  `json:"trend"`
+}
+
+// Trend is the monthly trend over the last Months months. MonthlyChange
+// is the fitted rate ratio less 1, a fraction (0.04 is +4% a month), and
+// Low and High its 95% interval; the three are null when no trend could
+// be fitted.
+type Trend struct {
+	Months        int      `json:"months"`
+	MonthlyChange *float64 `json:"monthly_change"`
+	Low           *float64 `json:"low"`
+	High          *float64 `json:"high"`
+	Method        string   `json:"method"`
+}
+
+// Projection is the year-to-date rate carried to 31 December, with its
+// 95% interval.
+type Projection struct {
+	YearEnd float64 `json:"year_end"`
+	Low     float64 `json:"low"`
+	High    float64 `json:"high"`
 }
 
 type Rows struct {
@@ -109,6 +138,10 @@ type Totals struct {
 type Month struct {
 	Month string `json:"month"`
 	Totals
+	// CILow and CIHigh are the exact (Garwood) 95% interval of the
+	// month's expected count.
+	CILow  float64 `json:"ci_low"`
+	CIHigh float64 `json:"ci_high"`
 }
 
 type Site struct {
@@ -126,12 +159,20 @@ type Weapon struct {
 	Intercepted int    `json:"intercepted"`
 	Killed      int    `json:"killed"`
 	Wounded     int    `json:"wounded"`
+	// InterceptRate is intercepted/munitions and InterceptLow and
+	// InterceptHigh its Wilson 95% interval; all null when there are no
+	// munitions.
+	InterceptRate *float64 `json:"intercept_rate"`
+	InterceptLow  *float64 `json:"intercept_low"`
+	InterceptHigh *float64 `json:"intercept_high"`
 }
 
 type YearToDate struct {
 	Year      int   `json:"year"`
 	Through   *Date `json:"through"`
 	Incidents int   `json:"incidents"`
+	// Projection is null when there is no year to date.
+	Projection *Projection `json:"projection"`
 }
 
 // Reference is a published tally reconciled under its own filter.
@@ -243,21 +284,27 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 		Totals:             totals(s.Total),
 		ByMonth:            []Month{},
 		BySite:             []Site{},
-		YearToDate:         YearToDate{s.YearToDate.Year, datePtr(s.YearToDate.Through), s.YearToDate.Incidents},
+		YearToDate:         YearToDate{Year: s.YearToDate.Year, Through: datePtr(s.YearToDate.Through), Incidents: s.YearToDate.Incidents},
 		References:         []Reference{},
 		UnmappedTerms:      []Term{},
 		UnknownSites:       []Term{},
 		ProbableDuplicates: []Pair{},
 	}
 	for _, m := range s.Months {
-		out.ByMonth = append(out.ByMonth, Month{m.Start.Format("2006-01"), totals(m.Totals)})
+		out.ByMonth = append(out.ByMonth, Month{Month: m.Start.Format("2006-01"), Totals: totals(m.Totals), CILow: m.CILow, CIHigh: m.CIHigh})
 	}
 	for _, st := range s.Sites {
 		out.BySite = append(out.BySite, Site{st.Name, st.Incidents, WeaponCounts(st.ByWeapon), Date(st.First), Date(st.Last)})
 	}
 	for _, wt := range s.Weapons {
-		out.ByWeapon = append(out.ByWeapon, Weapon{wt.Weapon.String(), wt.Incidents, wt.Munitions, wt.Intercepted, wt.Killed, wt.Wounded})
+		w := Weapon{Weapon: wt.Weapon.String(), Incidents: wt.Incidents, Munitions: wt.Munitions,
+			Intercepted: wt.Intercepted, Killed: wt.Killed, Wounded: wt.Wounded}
+		if wt.Munitions > 0 {
+			w.InterceptRate, w.InterceptLow, w.InterceptHigh = &wt.InterceptRate, &wt.InterceptLow, &wt.InterceptHigh
+		}
+		out.ByWeapon = append(out.ByWeapon, w)
 	}
+	addInference(out, s)
 	for _, ref := range s.References {
 		urls := ref.SourceURLs
 		if urls == nil {
@@ -308,4 +355,20 @@ func Read(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("summary.json: %w", err)
 	}
 	return &f, nil
+}
+
+// addInference puts the figures of the monthly analysis into f: the hours
+// and weekdays, the trend and the year-end projection.
+func addInference(f *File, s *stats.Summary) {
+	f.ByHour, f.TimesKnown, f.ByWeekday = s.Hours, s.TimesKnown, s.Weekdays
+	t := s.Trend
+	f.Trend = Trend{Months: t.Months, Method: "poisson regression"}
+	if t.Fitted {
+		change, lo, hi := t.RateRatio-1, t.Low-1, t.High-1
+		f.Trend.MonthlyChange, f.Trend.Low, f.Trend.High = &change, &lo, &hi
+	}
+	if y := s.YearToDate; !y.Through.IsZero() {
+		p := y.Projection
+		f.YearToDate.Projection = &Projection{YearEnd: p.YearEnd, Low: p.Low, High: p.High}
+	}
 }

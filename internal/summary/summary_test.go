@@ -2,6 +2,8 @@ package summary
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -104,5 +106,78 @@ func TestProblemLog(t *testing.T) {
 	}
 	if len(got.Rejected) != 2 || got.Rejected[1].Reason != "bad <date> & more" || len(got.Excluded) != 1 {
 		t.Errorf("read back %+v", got)
+	}
+}
+
+// TestInference checks the figures of the monthly analysis as JSON: the
+// two incidents of Sunday 6 June 2021, the 157th day of the year.
+func TestInference(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	incs := []incident.Incident{
+		{Date: day("2021-06-06"), Time: "21:40", Site: "BDSC", Weapon: incident.Rocket, Munitions: incident.Count{N: 1, Known: true}},
+		{Date: day("2021-06-06"), Site: "Ain al-Asad", Weapon: incident.Drone, Munitions: incident.Count{N: 2, Known: true}, Intercepted: incident.Count{N: 2, Known: true}},
+	}
+	s, err := stats.Summarize(incs, nil, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, New("in.csv", incident.Accounting{Read: 2, Counted: 2}, s)); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		ByMonth []struct {
+			CILow  float64 `json:"ci_low"`
+			CIHigh float64 `json:"ci_high"`
+		} `json:"by_month"`
+		ByWeapon []struct {
+			Rate *float64 `json:"intercept_rate"`
+			Low  *float64 `json:"intercept_low"`
+			High *float64 `json:"intercept_high"`
+		} `json:"by_weapon"`
+		YearToDate struct {
+			Projection *Projection `json:"projection"`
+		} `json:"year_to_date"`
+		ByHour     []int          `json:"by_hour"`
+		TimesKnown int            `json:"times_known"`
+		ByWeekday  []int          `json:"by_weekday"`
+		Trend      map[string]any `json:"trend"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	near := func(name string, got, want, tol float64) {
+		t.Helper()
+		if math.Abs(got-want) > tol {
+			t.Errorf("%s = %.6g, want %.6g", name, got, want)
+		}
+	}
+	// Garwood interval of 2: 0.2422 to 7.2247.
+	near("ci_low", got.ByMonth[0].CILow, 0.242209, 5e-6)
+	near("ci_high", got.ByMonth[0].CIHigh, 7.224688, 5e-6)
+	// Rocket 0 of 1: Wilson 0 to z²/(1+z²); drone 2 of 2: 1 - that of 0 of 2.
+	r, d := got.ByWeapon[incident.Rocket], got.ByWeapon[incident.Drone]
+	near("rocket intercept_rate", *r.Rate, 0, 0)
+	near("rocket intercept_high", *r.High, 3.841459/4.841459, 5e-6)
+	near("drone intercept_rate", *d.Rate, 1, 0)
+	near("drone intercept_low", *d.Low, 1-3.841459/5.841459, 5e-6)
+	if m := got.ByWeapon[incident.Mortar]; m.Rate != nil || m.Low != nil || m.High != nil {
+		t.Errorf("mortar, no munitions: intercept %v %v %v, want null", m.Rate, m.Low, m.High)
+	}
+	// 2 in 157 days: 2·365/157, and 2 + (0.2422, 7.2247)·208/157.
+	p := got.YearToDate.Projection
+	near("year_end", p.YearEnd, 2*365.0/157, 1e-9)
+	near("low", p.Low, 2+0.242209*208/157, 1e-5)
+	near("high", p.High, 2+7.224688*208/157, 1e-5)
+	if len(got.ByHour) != 24 || got.ByHour[21] != 1 || got.TimesKnown != 1 {
+		t.Errorf("by_hour %v, times_known %d; want 1 at 21, 1", got.ByHour, got.TimesKnown)
+	}
+	if want := []int{0, 0, 0, 0, 0, 0, 2}; !reflect.DeepEqual(got.ByWeekday, want) {
+		t.Errorf("by_weekday = %v, want %v", got.ByWeekday, want)
+	}
+	// One month: no trend.
+	wantTrend := map[string]any{"months": 1.0, "monthly_change": nil, "low": nil, "high": nil, "method": "poisson regression"}
+	if !reflect.DeepEqual(got.Trend, wantTrend) {
+		t.Errorf("trend = %v, want %v", got.Trend, wantTrend)
 	}
 }

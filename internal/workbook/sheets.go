@@ -37,9 +37,11 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 		add("Year to date: year", y.Year)
 		add("Year to date: through", y.Through)
 		add("Year to date: incidents", y.Incidents)
+		add(fmt.Sprintf("Projected for %d", y.Year), projection(&y))
 	} else {
 		add("Year to date", "none: no counted incidents in the report year")
 	}
+	gap()
 	if f := s.Focus; f == nil {
 		add("Month in focus", "none: no counted incidents")
 	} else {
@@ -65,6 +67,9 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 			add("Same month a year before", "none: the data does not reach back to it")
 		}
 		add("In words", f.Words())
+	}
+	if s.Trend.Months > 0 {
+		add(trendLabel(&s.Trend), trend(&s.Trend))
 	}
 	gap()
 	add("Munitions", s.Total.Munitions)
@@ -128,17 +133,27 @@ func appendTotals(dst []any, t *stats.Totals) []any {
 // byMonth writes the totals of every month, then a Total row.
 func (b *Workbook) byMonth(r *Report, sheet string) error {
 	s := r.Summary
-	cols := []column{{name: "Month", numFmt: fmtMonth}, {name: "Incidents"}, {name: "Munitions"},
+	cols := []column{{name: "Month", numFmt: fmtMonth}, {name: "Incidents"}, {name: "95% low", numFmt: fmtOneDecimal},
+		{name: "95% high", numFmt: fmtOneDecimal}, {name: "Munitions"},
 		{name: "Intercepted"}, {name: "Killed"}, {name: "Wounded"}}
+	// withCI puts the interval of month m (nil for the Total row) after
+	// the incidents of row.
+	withCI := func(row []any, m *stats.Month) []any {
+		var lo, hi any
+		if m != nil {
+			lo, hi = m.CILow, m.CIHigh
+		}
+		return append(row[:2], append([]any{lo, hi}, row[2:]...)...)
+	}
 	return b.writeTable(sheet, &table{
 		name: "tblByMonth",
 		cols: append(cols, weaponColumns()...),
 		rows: len(s.Months),
 		row: func(i int, dst []any) []any {
 			m := &s.Months[i]
-			return appendTotals(append(dst[:0], m.Start), &m.Totals)
+			return withCI(appendTotals(append(dst[:0], m.Start), &m.Totals), m)
 		},
-		total:  appendTotals([]any{"Total"}, &s.Total),
+		total:  withCI(appendTotals([]any{"Total"}, &s.Total), nil),
 		freeze: 1,
 		empty:  noIncidents,
 	})
@@ -173,8 +188,10 @@ func (b *Workbook) bySite(r *Report, sheet string) error {
 	})
 }
 
-// byWeapon writes every canonical weapon with its share of the incidents,
-// then a Total row. The share is empty when there are no incidents.
+// byWeapon writes every canonical weapon with its share of the incidents
+// and its intercept rate with the rate's 95% interval, then a Total row.
+// The share is empty when there are no incidents, the intercept rate and
+// interval when the weapon has no munitions, and in the Total row.
 func (b *Workbook) byWeapon(r *Report, sheet string) error {
 	s := r.Summary
 	share := func(w *stats.WeaponTotals) any {
@@ -191,12 +208,18 @@ func (b *Workbook) byWeapon(r *Report, sheet string) error {
 	return b.writeTable(sheet, &table{
 		name: "tblByWeapon",
 		cols: []column{{name: "Weapon"}, {name: "Incidents"}, {name: "Munitions"}, {name: "Intercepted"},
-			{name: "Killed"}, {name: "Wounded"}, {name: "Share of incidents", numFmt: fmtPercent}},
+			{name: "Killed"}, {name: "Wounded"}, {name: "Share of incidents", numFmt: fmtPercent},
+			{name: "Intercept rate", numFmt: fmtPercent}, {name: "Rate 95% low", numFmt: fmtPercent},
+			{name: "Rate 95% high", numFmt: fmtPercent}},
 		rows: len(s.Weapons),
 		row: func(i int, dst []any) []any {
 			w := &s.Weapons[i]
-			return append(dst[:0], cell{v: w.Weapon.Label(), fill: w.Weapon.Color()},
+			dst = append(dst[:0], cell{v: w.Weapon.Label(), fill: w.Weapon.Color()},
 				w.Incidents, w.Munitions, w.Intercepted, w.Killed, w.Wounded, share(w))
+			if w.Munitions == 0 {
+				return append(dst, nil, nil, nil)
+			}
+			return append(dst, w.InterceptRate, w.InterceptLow, w.InterceptHigh)
 		},
 		total:  []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, all},
 		freeze: 1,

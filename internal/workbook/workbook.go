@@ -8,10 +8,15 @@
 //   - Summary: the headline figures as label/value rows, the row accounting
 //     of the input file and what an empty numeric cell means.
 //   - By Month: one row per calendar month from the first incident to the
-//     last, months without incidents included, then a Total row.
+//     last, months without incidents included, each with the exact 95%
+//     (Garwood) interval of its count, then a Total row.
 //   - By Site: one row per site, most incidents first, then a Total row.
 //   - By Weapon: one row per canonical weapon, weapons without incidents
-//     included, with each weapon's share of the incidents, then a Total row.
+//     included, with each weapon's share of the incidents and its intercept
+//     rate (intercepted/munitions) with a 95% Wilson interval, then a Total
+//     row.
+//   - Time: incidents by local hour, of those with a time, beside incidents
+//     by weekday, of those dated to the day.
 //   - Month x Weapon: incidents per month and weapon, with row and column
 //     totals.
 //   - References: each published tally beside our count over its dates.
@@ -103,6 +108,7 @@ const (
 	sheetByMonth     = "By Month"
 	sheetBySite      = "By Site"
 	sheetByWeapon    = "By Weapon"
+	sheetTime        = "Time"
 	sheetMonthWeapon = "Month x Weapon"
 	sheetReferences  = "References"
 	sheetIncidents   = "Incidents"
@@ -226,6 +232,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		{sheetByMonth, b.byMonth},
 		{sheetBySite, b.bySite},
 		{sheetByWeapon, b.byWeapon},
+		{sheetTime, b.timeOfDay},
 		{sheetMonthWeapon, b.monthByWeapon},
 		{sheetReferences, b.references},
 	}

@@ -424,7 +424,10 @@ func TestJune6(t *testing.T) {
 		"Drone incidents":         "1",
 		"Mortar incidents":        "0",
 		"Year to date: incidents": "2",
-		"Rows":                    "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)",
+		// 2 in 157 days: 2·365/157 = 4.6, and 2 + (0.242, 7.225)·208/157.
+		"Projected for 2021":       "5 (95% 2 to 12), the rate so far carried to 31 December",
+		"Trend over the one month": "no trend can be fitted from fewer than 3 months",
+		"Rows":                     "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)",
 	} {
 		if got := sum[label]; got != want {
 			t.Errorf("Summary %q = %q, want %q", label, got, want)
@@ -433,17 +436,28 @@ func TestJune6(t *testing.T) {
 
 	for _, tc := range []struct{ sheet, cell, want string }{
 		{"By Month", "A2", "Jun 2021"},
-		{"By Month", "B2", "2"}, // incidents
-		{"By Month", "C2", "3"}, // munitions
-		{"By Month", "D2", "2"}, // intercepted
-		{"By Month", "G2", "1"}, // rocket
-		{"By Month", "H2", "1"}, // drone
+		{"By Month", "B2", "2"},   // incidents
+		{"By Month", "C2", "0.2"}, // Garwood 95% of 2: 0.242
+		{"By Month", "D2", "7.2"}, // to 7.225
+		{"By Month", "E2", "3"},   // munitions
+		{"By Month", "F2", "2"},   // intercepted
+		{"By Month", "I2", "1"},   // rocket
+		{"By Month", "J2", "1"},   // drone
 		{"By Month", "A3", "Total"},
 		{"By Month", "B3", "2"},
+		{"By Month", "C3", ""}, // no interval of the total
 		{"By Weapon", "A2", "Rocket"},
 		{"By Weapon", "C2", "1"},     // rocket munitions
 		{"By Weapon", "D3", "2"},     // drone intercepted
 		{"By Weapon", "G3", "50.0%"}, // drone share
+		// Wilson 95%: 0 of 1 is 0 to z²/(1+z²) = 79.3%; 2 of 2 is
+		// 1-z²/(2+z²) = 34.2% to 1.
+		{"By Weapon", "H2", "0.0%"}, {"By Weapon", "I2", "0.0%"}, {"By Weapon", "J2", "79.3%"},
+		{"By Weapon", "H3", "100.0%"}, {"By Weapon", "I3", "34.2%"}, {"By Weapon", "J3", "100.0%"},
+		{"By Weapon", "H4", ""}, {"By Weapon", "J4", ""}, // mortar: no munitions
+		// Both at 00:15 and 00:30 on Sunday 6 June 2021.
+		{"Time", "A2", "00"}, {"Time", "B2", "2"}, {"Time", "B3", "0"}, {"Time", "C8", "Sunday"}, {"Time", "D8", "2"},
+		{"Time", "A25", "23"}, {"Time", "A26", "Total"}, {"Time", "B26", "2"}, {"Time", "D26", "2"},
 		{"Month x Weapon", "H2", "2"},
 		{"Data Quality", "A2", "No problems: every row was counted."},
 	} {
