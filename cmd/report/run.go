@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"report/internal/changes"
 	"report/internal/charts"
 	"report/internal/incident"
 	"report/internal/spreadsheet"
@@ -45,6 +46,7 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+  DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the
 Data Quality sheet; the run goes on without them.
@@ -87,6 +89,12 @@ Reading real-world files:
                count each probable duplicate (another id and source, the
                same site and weapon, a day apart at most) once
 
+What changed:
+  -previous DIR
+               compare with the report in DIR (its incidents.snapshot.csv):
+               rows added, removed and edited, and each month's count,
+               in a Changes sheet and summary.json's "changes"
+
 Example:
   go run ./cmd/report -in data/incidents.csv -out out -year 2021
 
@@ -111,6 +119,7 @@ type config struct {
 	sitesGiven    bool
 	sitesBy       string
 	mergeProbable bool
+	previous      string // -previous: the earlier report to compare with
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -133,6 +142,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.sites, "sites", defaultSites, "the gazetteer of sites")
 	fset.StringVar(&c.sitesBy, "sites-by", "site", "site or group")
 	fset.BoolVar(&c.mergeProbable, "merge-probable", false, "count probable duplicates once")
+	fset.StringVar(&c.previous, "previous", "", "an earlier report's directory to compare with")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -170,6 +180,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	refs, err := loadReferences(c.refs, c.refsGiven)
 	if err != nil {
+		return err
+	}
+	if err := checkPrevious(c.previous); err != nil { // changes.go
 		return err
 	}
 	opts, err := c.readerOptions()
@@ -217,6 +230,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.stage("charts")
 	out := newOutputs(c.out)
 	defer out.discard()
+	chg, err := compareSnapshot(in.snap, c.previous) // changes.go
+	if err != nil {
+		return err
+	}
 	rendered, err := renderCharts(sum, filepath.Base(c.in))
 	if err != nil {
 		return err
@@ -228,6 +245,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	in.prog.stage("workbook")
 	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
+	r.Changes = chg.workbook()
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
 	}
@@ -236,6 +254,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	sf := summary.New(c.in, rows, sum)
 	sf.Log = plog
+	sf.Changes = chg.summary()
 	sf.Format = rd.Format().Name
 	for _, t := range rd.Unmapped() {
 		sf.UnmappedTerms = append(sf.UnmappedTerms, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
@@ -250,6 +269,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
+	if err := out.write(changes.FileName, in.snap.writeTo); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -260,6 +282,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.finish()
 	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
+	chg.print(stderr)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
 }
@@ -275,6 +298,7 @@ type input struct {
 	acc     *stats.Accumulator
 	plog    *summary.ProblemLog
 	printed *problemPrinter
+	snap    *snapshot // the counted rows, for -previous (changes.go)
 	// probable are the probable duplicates found, each a pair of rows.
 	probable []incident.ProbablePair
 }
@@ -319,6 +343,9 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
 	}
 	in.printed = &problemPrinter{path: c.in}
+	if in.snap, err = newSnapshot(); err != nil {
+		return nil, err
+	}
 	for n := 0; ; n++ {
 		if n%memoryCheck == 0 {
 			limitMemory(in.rd)
@@ -334,6 +361,9 @@ func readInput(c config, opts incident.Options, stderr io.Writer) (_ *input, err
 			in.acc.Add(&row.Incident)
 		}
 		if err := in.wb.Add(row); err != nil {
+			return nil, err
+		}
+		if err := in.snap.add(row); err != nil {
 			return nil, err
 		}
 		if row.Probable != nil {
@@ -359,6 +389,7 @@ func (in *input) close() {
 	if in.plog != nil {
 		in.plog.Close()
 	}
+	in.snap.close()
 	if in.sheet != nil {
 		in.sheet.Close()
 	}

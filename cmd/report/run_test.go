@@ -241,6 +241,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "published": 4.0, "counted": 5.0, "difference": 1.0,
 				"wording": `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
+		"changes": nil, // no -previous (see changes_test.go)
 	}
 	for k, want := range wantJSON {
 		if got := s[k]; !reflect.DeepEqual(got, want) {
@@ -426,8 +427,8 @@ func TestRunReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 6 {
-		t.Errorf("compared %d files, want 6", n)
+	if n != 7 { // 4 charts, report.xlsx, summary.json, incidents.snapshot.csv
+		t.Errorf("compared %d files, want 7", n)
 	}
 }
 
