@@ -21,7 +21,6 @@ import (
 // -previous report's and copied into the report with the other files.
 type snapshot struct {
 	file *os.File
-	buf  *bufio.Writer
 	w    *changes.Writer
 }
 
@@ -30,9 +29,7 @@ func newSnapshot() (*snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
 	}
-	s := &snapshot{file: f, buf: bufio.NewWriterSize(f, 64<<10)}
-	s.w = changes.NewWriter(s.buf)
-	return s, nil
+	return &snapshot{file: f, w: changes.NewWriter(f)}, nil
 }
 
 // add writes a counted row; it ignores the others.
@@ -49,9 +46,6 @@ func (s *snapshot) add(row *incident.Row) error {
 // finish writes what is buffered, once every row was added.
 func (s *snapshot) finish() error {
 	if err := s.w.Flush(); err != nil {
-		return fmt.Errorf("cannot write a temporary file: %w", err)
-	}
-	if err := s.buf.Flush(); err != nil {
 		return fmt.Errorf("cannot write a temporary file: %w", err)
 	}
 	return nil

@@ -35,22 +35,23 @@
 //
 // # Memory
 //
-// Compare holds the previous snapshot's rows in memory, about 150 bytes a
-// row besides the changes it finds (the shipped data set has 152 rows; a
-// million rows would take some 150 MB), and reads the current one as a
-// stream.
+// Compare holds the previous snapshot's rows in memory, an estimated 200
+// to 300 bytes a row besides the changes it finds (the shipped data set
+// has 152 rows; a million would take a few hundred MB), and reads the
+// current one as a stream.
 package changes
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"report/internal/incident"
@@ -143,12 +144,33 @@ func RowOf(inc *incident.Incident) Row {
 // Hash returns the row's hash: FNV-1a 64 of its fields but id, each
 // followed by a 0x1f byte, as 16 lower-case hex digits.
 func (r *Row) Hash() string {
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	for _, f := range fields {
-		io.WriteString(h, *f.get(r))
-		h.Write([]byte{0x1f})
+		h = fnvAdd(h, *f.get(r))
 	}
-	return fmt.Sprintf("%016x", h.Sum64())
+	return string(appendHex(nil, h))
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvAdd adds s and a 0x1f byte to the FNV-1a hash h.
+func fnvAdd[T string | []byte](h uint64, s T) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return (h ^ 0x1f) * fnvPrime
+}
+
+// appendHex appends h as 16 lower-case hex digits.
+func appendHex(dst []byte, h uint64) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		dst = append(dst, digits[h>>shift&0xf])
+	}
+	return dst
 }
 
 // content is the row's fields but id, as one string, each field led by
@@ -174,30 +196,105 @@ func rowOf(id, content string) Row {
 	return r
 }
 
-// Writer writes a snapshot one counted incident at a time. The header is
-// written with the first row, or by Flush when there is none.
+// Writer writes a snapshot one counted incident at a time, through a
+// buffer: a snapshot is complete once Flush returned nil. The header is
+// written with the first row, or by Flush when there is none. Add does
+// not allocate: it is on the path of every row a run reads.
 type Writer struct {
-	w      *csv.Writer
-	rec    []string
+	w      *bufio.Writer
 	header bool
+	// vals holds the values of a row's fields, one after another, and
+	// ends where each ends; line is the row as written.
+	vals, line []byte
+	ends       [numFields]int
 }
+
+const numFields = 14
 
 // NewWriter returns a Writer that writes a snapshot to w.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{w: csv.NewWriter(w), rec: make([]string, 0, 2+len(fields))}
+	return &Writer{w: bufio.NewWriterSize(w, 64<<10)}
 }
 
-// Add writes the row of a counted incident.
+// Add writes the row of a counted incident. A carriage return before a
+// line feed in a value is dropped, as encoding/csv drops it on reading.
 func (w *Writer) Add(inc *incident.Incident) error {
 	if err := w.writeHeader(); err != nil {
 		return err
 	}
-	r := RowOf(inc)
-	w.rec = append(w.rec[:0], r.ID, r.Hash())
-	for _, f := range fields {
-		w.rec = append(w.rec, *f.get(&r))
+	v := w.vals[:0]
+	n := 0
+	end := func() { w.ends[n] = len(v); n++ }
+	text := func(s string) {
+		for i := 0; i < len(s); i++ {
+			if s[i] != '\r' || i+1 == len(s) || s[i+1] != '\n' {
+				v = append(v, s[i])
+			}
+		}
+		end()
 	}
-	return w.w.Write(w.rec)
+	count := func(c incident.Count) {
+		if c.Known {
+			v = strconv.AppendInt(v, int64(c.N), 10)
+		}
+		end()
+	}
+	v = inc.Date.AppendFormat(v, time.DateOnly)
+	end()
+	text(inc.Precision.String())
+	v = inc.Date.AppendFormat(v, "2006-01")
+	end()
+	text(inc.Site)
+	text(inc.Province)
+	text(inc.Country)
+	text(string(inc.TargetType))
+	text(inc.Weapon.String())
+	count(inc.Munitions)
+	count(inc.Intercepted)
+	count(inc.Killed)
+	count(inc.Wounded)
+	text(string(inc.Outcome))
+	text(string(inc.Confidence))
+	w.vals = v
+
+	h := uint64(fnvOffset)
+	start := 0
+	for _, e := range w.ends {
+		h = fnvAdd(h, v[start:e])
+		start = e
+	}
+	line := appendField(w.line[:0], []byte(inc.ID))
+	line = append(line, ',')
+	line = appendHex(line, h)
+	start = 0
+	for _, e := range w.ends {
+		line = append(line, ',')
+		line = appendField(line, v[start:e])
+		start = e
+	}
+	w.line = append(line, '\n')
+	_, err := w.w.Write(w.line)
+	return err
+}
+
+// appendField appends a CSV field, quoted when it holds a comma, a quote,
+// a line break or leading white space.
+func appendField(dst, f []byte) []byte {
+	quote := len(f) > 0 && (f[0] == ' ' || f[0] == '\t')
+	for i := 0; i < len(f) && !quote; i++ {
+		quote = f[i] == ',' || f[i] == '"' || f[i] == '\r' || f[i] == '\n'
+	}
+	if !quote {
+		return append(dst, f...)
+	}
+	dst = append(dst, '"')
+	for _, c := range f {
+		if c == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
 }
 
 func (w *Writer) writeHeader() error {
@@ -205,17 +302,16 @@ func (w *Writer) writeHeader() error {
 		return nil
 	}
 	w.header = true
-	return w.w.Write(Header())
+	_, err := w.w.WriteString(strings.Join(Header(), ",") + "\n")
+	return err
 }
 
-// Flush writes what is buffered, and the header if no row was added. A
-// snapshot is complete once Flush returned nil.
+// Flush writes what is buffered, and the header if no row was added.
 func (w *Writer) Flush() error {
 	if err := w.writeHeader(); err != nil {
 		return err
 	}
-	w.w.Flush()
-	return w.w.Error()
+	return w.w.Flush()
 }
 
 // ParseError is a snapshot that cannot be read: which one ("previous" or
@@ -294,11 +390,10 @@ func (rd *reader) read() (Row, error) {
 	if h := r.Hash(); rec[1] != h {
 		return fail("hash %q does not match the row's fields (%s): the file was changed after the run wrote it", rec[1], h)
 	}
-	d, err := time.Parse(time.DateOnly, r.Date)
-	if err != nil {
+	if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
 		return fail("date %q: want YYYY-MM-DD", r.Date)
 	}
-	if m := d.Format("2006-01"); r.Month != m {
+	if m := r.Date[:7]; r.Month != m {
 		return fail("month %q is not the month of date %s", r.Month, r.Date)
 	}
 	return r, nil
@@ -351,8 +446,8 @@ func (c *Changes) Empty() bool {
 // header that is not a snapshot's, or an id that repeats in the previous
 // snapshot is a *ParseError naming the snapshot and line.
 func Compare(previous, current io.Reader) (*Changes, error) {
-	// The previous rows wait as their content, about 150 bytes a row:
-	// by id, or counted by content when they have none.
+	// The previous rows wait as their content: by id, or counted by
+	// content when they have none.
 	byID := map[string]string{}
 	byContent := map[string]int{}
 	months := map[string]*MonthDelta{}
