@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"report/internal/changes"
 	"report/internal/charts"
 	"report/internal/incident"
 	"report/internal/spreadsheet"
@@ -45,6 +46,7 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+  DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the
 Data Quality sheet; the run goes on without them.
@@ -99,6 +101,12 @@ switch that did it):
   -exclude-target-type TYPES
                leave out these target types, such as convoy
 
+What changed:
+  -previous DIR
+               compare with the report in DIR (its incidents.snapshot.csv):
+               rows added, removed and edited, and each month's count,
+               in a Changes sheet and summary.json's "changes"
+
 Example:
   go run ./cmd/report -in data/incidents.csv -out out -year 2021
 
@@ -128,6 +136,7 @@ type config struct {
 	excludeLowConfidence bool
 	includeFoiled        bool
 	excludeTargetTypes   string
+	previous             string // -previous: the earlier report to compare with
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -154,6 +163,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.BoolVar(&c.excludeLowConfidence, "exclude-low-confidence", false, "leave out low-confidence rows")
 	fset.BoolVar(&c.includeFoiled, "include-foiled", false, "count foiled attacks too")
 	fset.StringVar(&c.excludeTargetTypes, "exclude-target-type", "", "leave out these target types")
+	fset.StringVar(&c.previous, "previous", "", "an earlier report's directory to compare with")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -191,6 +201,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	refs, err := loadReferences(c.refs, c.refsGiven)
 	if err != nil {
+		return err
+	}
+	if err := checkPrevious(c.previous); err != nil { // changes.go
 		return err
 	}
 	opts, err := c.readerOptions()
@@ -242,6 +255,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.stage("charts")
 	out := newOutputs(c.out)
 	defer out.discard()
+	chg, err := compareSnapshot(in.snap, c.previous) // changes.go
+	if err != nil {
+		return err
+	}
 	rendered, err := renderCharts(sum, filepath.Base(c.in))
 	if err != nil {
 		return err
@@ -253,6 +270,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	in.prog.stage("workbook")
 	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
+	r.Changes = chg.workbook()
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
 	}
@@ -261,6 +279,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	sf := summary.New(c.in, rows, sum)
 	sf.Log = plog
+	sf.Changes = chg.summary()
 	sf.Format = rd.Format().Name
 	for _, t := range rd.Unmapped() {
 		sf.UnmappedTerms = append(sf.UnmappedTerms, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
@@ -275,6 +294,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
+	if err := out.write(changes.FileName, in.snap.writeTo); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -285,6 +307,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.finish()
 	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
+	chg.print(stderr)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
 }
@@ -300,6 +323,7 @@ type input struct {
 	acc     *stats.Accumulator
 	plog    *summary.ProblemLog
 	printed *problemPrinter
+	snap    *snapshot // the counted rows, for -previous (changes.go)
 	// probable are the probable duplicates found, each a pair of rows.
 	probable []incident.ProbablePair
 }
@@ -344,6 +368,9 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
 	}
 	in.printed = &problemPrinter{path: c.in}
+	if in.snap, err = newSnapshot(); err != nil {
+		return nil, err
+	}
 	for n := 0; ; n++ {
 		if n%memoryCheck == 0 {
 			limitMemory(in.rd)
@@ -359,6 +386,9 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 			in.acc.Add(&row.Incident)
 		}
 		if err := in.wb.Add(row); err != nil {
+			return nil, err
+		}
+		if err := in.snap.add(row); err != nil {
 			return nil, err
 		}
 		if row.Probable != nil {
@@ -384,6 +414,7 @@ func (in *input) close() {
 	if in.plog != nil {
 		in.plog.Close()
 	}
+	in.snap.close()
 	if in.sheet != nil {
 		in.sheet.Close()
 	}

@@ -271,6 +271,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 				"ours_by_scope": map[string]any{"all": 5.0, "high_confidence": 4.0, "no_convoys": 5.0, "convoys_only": 0.0},
 				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
+		"changes": nil, // no -previous (see changes_test.go)
 	}
 	for i := range 24 {
 		wantJSON["by_hour"].([]any)[i] = 0.0
@@ -514,8 +515,8 @@ func TestRunReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 6 {
-		t.Errorf("compared %d files, want 6", n)
+	if n != 7 { // 4 charts, report.xlsx, summary.json, incidents.snapshot.csv
+		t.Errorf("compared %d files, want 7", n)
 	}
 }
 

@@ -41,6 +41,9 @@ type File struct {
 	// ProbableDuplicates pairs each counted row that probably reports an
 	// earlier one again with it (removed only with -merge-probable).
 	ProbableDuplicates []Pair `json:"probable_duplicates"`
+	// Changes is what changed since an earlier report (-previous); nil
+	// when the run compared with none.
+	Changes *Changes `json:"changes"`
 
 	// Log, when set, holds the problems instead of the three lists,
 	// which must then be empty; Read never sets it.

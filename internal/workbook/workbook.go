@@ -24,6 +24,8 @@
 //     the input file it came from, so that every figure can be traced back.
 //   - Data Quality: every excluded, duplicate and rejected row, with the
 //     reason and the raw row under the file's own header names.
+//   - Changes, when Report.Changes is set: what changed since an earlier
+//     report (see changes.go).
 //   - Charts: the report's charts, one under another.
 //
 // # Cells
@@ -84,6 +86,9 @@ type Report struct {
 	// every part of the file; the zero time means 1 January 1980. The
 	// same rows and Report give the same bytes.
 	Modified time.Time
+	// Changes, when set, adds the Changes sheet: what changed since an
+	// earlier report.
+	Changes *Changes
 }
 
 // Chart is a chart image to embed in the Charts sheet.
@@ -247,6 +252,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 			steps = append(steps, sheetStep{p.name, b.streamHeader(s, i)})
 		}
 	}
+	steps = append(steps, b.changesSteps(r)...)
 	steps = append(steps, sheetStep{sheetCharts, b.charts})
 	f := b.f
 	for i, s := range steps {
