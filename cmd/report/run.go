@@ -61,6 +61,12 @@ Flags:
   -out DIR     directory to write the report into (default %s)
   -year YYYY   year for the year-to-date figures (default: the year of
                the latest incident)
+  -month YYYY-MM
+               the month in focus (default: the month of the latest
+               incident); the report goes to out/YYYY-MM unless -out is given
+  -as-of YYYY-MM-DD
+               the last day the data covers (default: the latest
+               incident's date); a month that ends later is partial
   -no-incidents-sheet
                leave the counted rows out of the workbook's Incidents sheet
                (every figure still counts them): faster on big files
@@ -131,6 +137,10 @@ type config struct {
 	sitesGiven    bool
 	sitesBy       string
 	mergeProbable bool
+	// month is the month in focus and asOf the day the data runs
+	// through; zero for the data's own.
+	month, asOf time.Time
+	outGiven    bool
 	// The counting switches.
 	filter               string
 	excludeLowConfidence bool
@@ -148,6 +158,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.refs, "refs", defaultRefs, "published tallies CSV")
 	fset.StringVar(&c.out, "out", defaultOut, "output directory")
 	year := fset.String("year", "", "report year")
+	month := fset.String("month", "", "the month in focus, YYYY-MM")
+	asOf := fset.String("as-of", "", "the last day the data covers, YYYY-MM-DD")
 	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
 	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
 	fset.StringVar(&c.format, "format", "", "canonical, acled or gtd")
@@ -187,6 +199,21 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		c.year = y
 	}
+	if *month != "" {
+		m, err := time.Parse("2006-01", *month)
+		if err != nil {
+			return c, usageError{fmt.Errorf("-month %q: want a month such as 2021-06", *month)}
+		}
+		c.month = m
+	}
+	if *asOf != "" {
+		d, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil {
+			return c, usageError{fmt.Errorf("-as-of %q: want a date such as 2021-06-30", *asOf)}
+		}
+		c.asOf = d
+	}
+	fset.Visit(func(f *flag.Flag) { c.outGiven = c.outGiven || f.Name == "out" })
 	if c.in == "" || c.out == "" {
 		return c, usageError{errors.New("-in and -out must not be empty")}
 	}
@@ -246,6 +273,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	rows := rd.Rows()
 	sum, err := in.acc.Summary(refs)
 	if err != nil {
+		var me *stats.MonthError
+		if errors.As(err, &me) {
+			return fmt.Errorf("-month %s: %w", c.month.Format("2006-01"), err)
+		}
 		return fmt.Errorf("-year %d: %w", c.year, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -253,7 +284,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	in.prog.stage("charts")
-	out := newOutputs(c.out)
+	dir := c.out
+	if !c.outGiven && sum.Focus != nil {
+		// Monthly runs do not overwrite each other: out/2021-06.
+		dir = filepath.Join(c.out, sum.Focus.Month.Format("2006-01"))
+	}
+	out := newOutputs(dir)
 	defer out.discard()
 	chg, err := compareSnapshot(in.snap, c.previous) // changes.go
 	if err != nil {
@@ -361,7 +397,8 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
 		return nil, err
 	}
-	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group", Scopes: scopes})
+	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group", Scopes: scopes,
+		Month: c.month, AsOf: c.asOf})
 	// Problems go to summary.json through a log on disk; the first few
 	// are kept to print.
 	if in.plog, err = summary.NewProblemLog(""); err != nil {

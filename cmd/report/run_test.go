@@ -228,7 +228,7 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		"by_month": []any{
 			withCI(month("2021-01", 2, 17, 0, 1, 10, weapons(2, 0, 0, 0, 0, 0)), 0.242209, 7.224688),
 			withCI(month("2021-02", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0)), 0, 3.688879),
-			withCI(month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0)), 0.618672, 8.767273),
+			partial(withCI(month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0)), 0.618672, 8.767273), "2021-03-15"),
 		},
 		"by_site": []any{
 			site("Balad Air Base", 2, weapons(1, 1, 0, 0, 0, 0), "2021-01-10", "2021-03-15"),
@@ -272,6 +272,24 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
 		"changes": nil, // no -previous (see changes_test.go)
+		// March, to the 15th, against January and February. The p-value is
+		// scipy 1.10.1's binomtest(3, 5, 15/74).pvalue: 3 incidents in 15
+		// days against 2 in 59.
+		"month": func() map[string]any {
+			m := month("2021-03", 3, 13, 1, 0, 0, weapons(1, 1, 0, 1, 0, 0))
+			delete(m, "month")
+			delete(m, "partial")
+			delete(m, "through")
+			prev := month("", 0, 0, 0, 0, 0, weapons(0, 0, 0, 0, 0, 0))
+			for _, k := range []string{"month", "partial", "through"} {
+				delete(prev, k)
+			}
+			m["month"], m["partial"], m["through"] = "2021-03", true, "2021-03-15"
+			m["previous"], m["mean_prior_3"], m["prior_months"], m["same_month_last_year"] = prev, 1.0, 2.0, nil
+			m["rate_ratio"], m["p"] = 5.9, 0.060017
+			m["words"] = "March 2021 (to 15 March): 3 incidents in 15 days, a pace above the 1.0 a month of January to February 2021 (rate ratio 5.90, p = 0.06): within what chance gives"
+			return m
+		}(),
 	}
 	for i := range 24 {
 		wantJSON["by_hour"].([]any)[i] = 0.0
@@ -330,7 +348,12 @@ func weapons(rocket, drone, mortar, ied, smallArms, other float64) map[string]an
 
 func month(m string, incidents, munitions, intercepted, killed, wounded float64, byWeapon map[string]any) map[string]any {
 	return map[string]any{"month": m, "incidents": incidents, "munitions": munitions, "intercepted": intercepted,
-		"killed": killed, "wounded": wounded, "approximate": 0.0, "by_weapon": byWeapon}
+		"killed": killed, "wounded": wounded, "approximate": 0.0, "by_weapon": byWeapon, "partial": false, "through": nil}
+}
+
+func partial(m map[string]any, through string) map[string]any {
+	m["partial"], m["through"] = true, through
+	return m
 }
 
 func withCI(m map[string]any, lo, hi float64) map[string]any {

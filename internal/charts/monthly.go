@@ -56,9 +56,17 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 	// month's total above the whisker.
 	ci := monthWhiskers(s.Months)
 	top := 0.0
+	partial := -1
 	for i, m := range s.Months {
 		months[i] = m.Start
-		bars.labels = append(bars.labels, strconv.Itoa(m.Incidents))
+		label := strconv.Itoa(m.Incidents)
+		if m.Partial {
+			// A month the data ends in is drawn as far as it goes, and
+			// says so.
+			label += m.Through.Format(" (to 2 Jan)")
+			partial = i
+		}
+		bars.labels = append(bars.labels, label)
 		top = max(top, bars.total(i), m.CIHigh)
 	}
 	bars.labelAt = ci.hi
@@ -66,7 +74,11 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 	p := newPlot()
 	p.X.Label.Text = "Month"
 	p.Y.Label.Text = "Incidents"
-	categoryAxis(&p.X, thinMonthLabels(months))
+	names := thinMonthLabels(months)
+	if partial >= 0 && names[partial] != "" {
+		names[partial] += " (part)"
+	}
+	categoryAxis(&p.X, names)
 	p.X.Width = vg.Points(1) // keep the baseline under the bars
 	countAxis(&p.Y, top)
 	p.Add(newGrid(false, true), bars, ci)

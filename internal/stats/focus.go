@@ -31,12 +31,17 @@ type Focus struct {
 	Comparison RateComparison
 }
 
+// MonthError says the month in focus (Options.Month) is outside the data.
+type MonthError struct{ msg string }
+
+func (e *MonthError) Error() string { return e.msg }
+
 // focus sets s.Focus on the month of month (zero: the latest month), with
 // the data covering through asOf (zero: the latest incident's date).
 func (s *Summary) focus(month, asOf time.Time) error {
 	if len(s.Months) == 0 {
 		if !month.IsZero() {
-			return fmt.Errorf("no counted incidents, so none in %s", month.Format("January 2006"))
+			return &MonthError{fmt.Sprintf("no counted incidents, so none in %s", month.Format("January 2006"))}
 		}
 		return nil
 	}
@@ -50,8 +55,8 @@ func (s *Summary) focus(month, asOf time.Time) error {
 	first := s.Months[0].Start
 	i := monthIndex(month, first)
 	if i < 0 || i >= len(s.Months) && month.After(asOf) {
-		return fmt.Errorf("no data for %s: the data covers %s to %s", month.Format("January 2006"),
-			first.Format("January 2006"), asOf.Format("2 January 2006"))
+		return &MonthError{fmt.Sprintf("no data for %s: the data covers %s to %s", month.Format("January 2006"),
+			first.Format("January 2006"), asOf.Format("2 January 2006"))}
 	}
 	f := &Focus{Month: month}
 	if i < len(s.Months) {
@@ -97,9 +102,10 @@ func daysIn(monthStart time.Time) int {
 }
 
 // Words says the focus month against the months before it in plain
-// words, for a briefing: "July 2021 (to 29 July): 11 incidents, below the
-// 22.0 a month of April to June 2021 (rate ratio 0.53, p = 0.04): more
-// than chance gives". A month with no month before says so.
+// words, for a briefing: "July 2021 (to 29 July): 11 incidents in 29 days,
+// a pace below the 22.0 a month of April to June 2021 (rate ratio 0.53,
+// p = 0.04): more than chance gives". A month with no month before says
+// so.
 func (f *Focus) Words() string {
 	name := f.Month.Format("January 2006")
 	if f.Partial {
@@ -135,12 +141,15 @@ func (f *Focus) Words() string {
 	if !math.IsNaN(c.Ratio) && !math.IsInf(c.Ratio, 0) {
 		ratio = fmt.Sprintf("rate ratio %.2f, ", c.Ratio)
 	}
-	pace := ""
 	if f.Partial {
-		pace = " at its pace so far"
+		head += fmt.Sprintf(" in %d days, a pace", dayIndex(f.Through, f.Month)+1)
 	}
-	return fmt.Sprintf("%s%s, %s the %.1f a month of %s (%sp = %.2f): %s",
-		head, pace, dir, f.MeanPrior, before, ratio, c.P, chance)
+	sep := ", "
+	if f.Partial {
+		sep = " " // "a pace above"
+	}
+	return fmt.Sprintf("%s%s%s the %.1f a month of %s (%sp = %.2f): %s",
+		head, sep, dir, f.MeanPrior, before, ratio, c.P, chance)
 }
 
 func incidentsWord(n int) string {

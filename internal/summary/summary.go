@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -44,6 +45,9 @@ type File struct {
 	// Changes is what changed since an earlier report (-previous); nil
 	// when the run compared with none.
 	Changes *Changes `json:"changes"`
+	// Focus is the month in focus against the months before it; null
+	// without incidents.
+	Focus *Focus `json:"month"`
 
 	// Log, when set, holds the problems instead of the three lists,
 	// which must then be empty; Read never sets it.
@@ -85,6 +89,26 @@ type Rows struct {
 	Excluded   int `json:"excluded"`
 	Duplicates int `json:"duplicates"`
 	Rejected   int `json:"rejected"`
+}
+
+// Focus is summary.json's "month": the month in focus against the months
+// before it.
+type Focus struct {
+	Month string `json:"month"`
+	Totals
+	Partial bool `json:"partial"`
+	Through Date `json:"through"`
+	// Previous and SameMonthLastYear are null where the data does not
+	// reach back.
+	Previous          *Totals `json:"previous"`
+	MeanPrior3        float64 `json:"mean_prior_3"`
+	PriorMonths       int     `json:"prior_months"`
+	SameMonthLastYear *Totals `json:"same_month_last_year"`
+	// RateRatio and P compare the month's rate a day with that of the
+	// months before (null without any); Words says it for people.
+	RateRatio *float64 `json:"rate_ratio"`
+	P         *float64 `json:"p"`
+	Words     string   `json:"words"`
 }
 
 // Pair is a probable duplicate: the row on Line probably reports the row
@@ -145,6 +169,10 @@ type Month struct {
 	// month's expected count.
 	CILow  float64 `json:"ci_low"`
 	CIHigh float64 `json:"ci_high"`
+	// Partial says the data ends before the month does, on Through (null
+	// for a whole month).
+	Partial bool  `json:"partial"`
+	Through *Date `json:"through"`
 }
 
 type Site struct {
@@ -294,7 +322,11 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 		ProbableDuplicates: []Pair{},
 	}
 	for _, m := range s.Months {
-		out.ByMonth = append(out.ByMonth, Month{Month: m.Start.Format("2006-01"), Totals: totals(m.Totals), CILow: m.CILow, CIHigh: m.CIHigh})
+		mj := Month{Month: m.Start.Format("2006-01"), Totals: totals(m.Totals), CILow: m.CILow, CIHigh: m.CIHigh, Partial: m.Partial}
+		if m.Partial {
+			mj.Through = datePtr(m.Through)
+		}
+		out.ByMonth = append(out.ByMonth, mj)
 	}
 	for _, st := range s.Sites {
 		out.BySite = append(out.BySite, Site{st.Name, st.Incidents, WeaponCounts(st.ByWeapon), Date(st.First), Date(st.Last)})
@@ -322,6 +354,26 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 			Bound: ref.Bound.String(), Filter: ref.Filter.String(),
 			Ours: ref.Ours, OursLow: ref.OursLow, OursHigh: ref.OursHigh, Difference: ref.Difference,
 			Verdict: string(ref.Verdict), OursByScope: by, Wording: ref.Wording, Scope: ref.Scope, SourceURL: urls})
+	}
+	if f := s.Focus; f != nil {
+		fj := &Focus{Month: f.Month.Format("2006-01"), Totals: totals(f.Totals), Partial: f.Partial,
+			Through: Date(f.Through), MeanPrior3: f.MeanPrior, PriorMonths: f.Prior, Words: f.Words()}
+		if f.Previous != nil {
+			t := totals(f.Previous.Totals)
+			fj.Previous = &t
+		}
+		if f.SameMonthLastYear != nil {
+			t := totals(f.SameMonthLastYear.Totals)
+			fj.SameMonthLastYear = &t
+		}
+		if f.Prior > 0 {
+			p := f.Comparison.P
+			fj.P = &p
+			if r := f.Comparison.Ratio; !math.IsNaN(r) && !math.IsInf(r, 0) {
+				fj.RateRatio = &r
+			}
+		}
+		out.Focus = fj
 	}
 	return out
 }

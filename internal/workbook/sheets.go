@@ -145,13 +145,20 @@ func (b *Workbook) byMonth(r *Report, sheet string) error {
 		}
 		return append(row[:2], append([]any{lo, hi}, row[2:]...)...)
 	}
+	cols = append(cols, weaponColumns()...)
+	cols = append(cols, column{name: "Data through"})
 	return b.writeTable(sheet, &table{
 		name: "tblByMonth",
-		cols: append(cols, weaponColumns()...),
+		cols: cols,
 		rows: len(s.Months),
 		row: func(i int, dst []any) []any {
 			m := &s.Months[i]
-			return withCI(appendTotals(append(dst[:0], m.Start), &m.Totals), m)
+			dst = withCI(appendTotals(append(dst[:0], m.Start), &m.Totals), m)
+			if m.Partial {
+				// A month the data ends in: partial, through this day.
+				return append(dst, m.Through)
+			}
+			return append(dst, nil)
 		},
 		total:  withCI(appendTotals([]any{"Total"}, &s.Total), nil),
 		freeze: 1,
