@@ -751,3 +751,41 @@ func TestRunSwitches(t *testing.T) {
 		t.Errorf("bad -filter: exit %d, %v", got, err)
 	}
 }
+
+// TestRunMonth sets the month in focus and the day the data runs through,
+// and writes into out/YYYY-MM when -out is not given.
+func TestRunMonth(t *testing.T) {
+	in, err := filepath.Abs("testdata/mixed.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if _, stderr, err := runReport(t, "-in", in, "-month", "2021-01", "-as-of", "2021-03-31", "-q"); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	s := readSummary(t, filepath.Join("out", "2021-01"))
+	for _, c := range []struct {
+		path []any
+		want any
+	}{
+		{[]any{"month", "month"}, "2021-01"},
+		{[]any{"month", "incidents"}, 2.0},
+		{[]any{"month", "partial"}, false},
+		{[]any{"month", "through"}, "2021-01-31"},
+		{[]any{"month", "prior_months"}, 0.0},
+		// March now runs through its end: whole.
+		{[]any{"by_month", 2, "partial"}, false},
+	} {
+		if got := get(t, s, c.path...); got != c.want {
+			t.Errorf("summary.json %v = %v, want %v", c.path, got, c.want)
+		}
+	}
+	_, _, err = runReport(t, "-in", in, "-month", "2020-01", "-out", t.TempDir())
+	if want := "-month 2020-01: no data for January 2020: the data covers January 2021 to 15 March 2021"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	_, _, err = runReport(t, "-in", in, "-month", "June", "-out", t.TempDir())
+	if got := exitCode(err); got != 2 {
+		t.Errorf("-month June: exit %d (%v), want 2", got, err)
+	}
+}
