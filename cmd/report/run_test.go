@@ -264,11 +264,13 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 				"bound": "exact", "filter": "", "ours": 1.0, "ours_low": 1.0, "ours_high": 1.0, "difference": 0.0, "verdict": "consistent",
 				// M2 (22 January, high confidence, no convoy).
 				"ours_by_scope": map[string]any{"all": 1.0, "high_confidence": 1.0, "no_convoys": 1.0, "convoys_only": 0.0},
+				"words":         "1 since 15 January 2021 through 31 January 2021: we count 1 (all): consistent. Our scopes that meet it: all 1, high confidence 1, without convoys 1; not convoys only, 0. Nearest: all, exactly.",
 				"wording":       `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
 			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "through": "2021-03-15", "published": 4.0,
 				"bound": "exact", "filter": "", "ours": 5.0, "ours_low": 5.0, "ours_high": 5.0, "difference": 1.0, "verdict": "above",
 				// M4 is low confidence; the file has no target types, so no convoys.
 				"ours_by_scope": map[string]any{"all": 5.0, "high_confidence": 4.0, "no_convoys": 5.0, "convoys_only": 0.0},
+				"words":         "4 through 15 March 2021: we count 5 (all): above. Our scopes that meet it: high confidence 4; not all, 5; not without convoys, 5; not convoys only, 0. Nearest: high confidence, exactly.",
 				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
 		"changes": nil, // no -previous (see changes_test.go)
@@ -313,8 +315,9 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		{"Summary", "A12", "Month in focus: March 2021 (partial, through 15 March)"}, {"Summary", "B12", "3"},
 		{"Summary", "A13", "Month before: February 2021"}, {"Summary", "B13", "0"},
 		{"Summary", "A14", "Mean of the 2 months before, from January 2021"}, {"Summary", "B14", "1.0"},
-		{"Summary", "A17", "Trend over the last 3 months"}, {"Summary", "B17", "+36% a month (95% −55% to +307%), Poisson regression"},
-		{"Summary", "B31", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
+		{"Summary", "A17", "Tally of 15 March 2021"},
+		{"Summary", "A18", "Trend over the last 3 months"}, {"Summary", "B18", "+36% a month (95% −55% to +307%), Poisson regression"},
+		{"Summary", "B32", "read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)"},
 		{"By Month", "A3", "Feb 2021"}, {"By Month", "B3", "0"},
 		{"By Month", "A5", "Total"}, {"By Month", "B5", "5"}, {"By Month", "E5", "30"}, {"By Month", "H5", "10"},
 		{"By Month", "C2", "0.2"}, {"By Month", "D2", "7.2"}, {"By Month", "C3", "0.0"}, {"By Month", "D3", "3.7"},
@@ -327,7 +330,8 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		// default munitions of M5 shown, the extra column kept.
 		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},
 		{"Incidents", "V1", "date_precision"}, {"Incidents", "V6", "day"},
-		{"Incidents", "W1", "analyst"}, {"Incidents", "W6", "cd"},
+		{"Incidents", "W1", "month"}, {"Incidents", "W6", "2021-03"},
+		{"Incidents", "X1", "analyst"}, {"Incidents", "X6", "cd"},
 		// Data Quality: every row not counted, in file order, with its raw values.
 		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "munitions"}, {"Data Quality", "D2", "-1"},
 		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst"},

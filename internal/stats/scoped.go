@@ -1,6 +1,8 @@
 package stats
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"report/internal/incident"
@@ -61,4 +63,80 @@ func (c *scoped) count(from, to time.Time) (ours, low, high int) {
 		span(dayNumber(start), dayNumber(start.AddDate(0, 1, -1)), n)
 	}
 	return ours, low, high
+}
+
+// ScopeNames are the people's names of the standard scopes, by name.
+var ScopeNames = map[string]string{
+	"all": "all", "high_confidence": "high confidence", "no_convoys": "without convoys", "convoys_only": "convoys only",
+}
+
+// Words says in plain words how a tally stands against our count under
+// its filter and under each standard scope, and which of these matches it
+// best: "at least 39 through 6 June 2021: we count 122 (all): consistent.
+// Our scopes that meet it: all 122, high confidence 103, convoys only 104;
+// not without convoys, 18. Nearest: high confidence, 64 over."
+func (r *Reconciled) Words() string {
+	through := r.Through
+	if through.IsZero() {
+		through = r.AsOf
+	}
+	bound := map[incident.Bound]string{incident.Exact: "", incident.AtLeast: "at least ", incident.MoreThan: "more than ",
+		incident.About: "about ", incident.AtMost: "at most "}[r.Bound]
+	since := ""
+	if r.Since.Month() != 1 || r.Since.Day() != 1 || r.Since.Year() != r.AsOf.Year() {
+		since = " since " + r.Since.Format("2 January 2006")
+	}
+	filter := r.Filter.String()
+	if filter == "" {
+		filter = "all"
+	}
+	ours := fmt.Sprintf("%d", r.Ours)
+	if r.OursLow != r.OursHigh {
+		ours = fmt.Sprintf("%d to %d", r.OursLow, r.OursHigh)
+	}
+	out := fmt.Sprintf("%s%d%s through %s: we count %s (%s): %s.", bound, r.Published, since,
+		through.Format("2 January 2006"), ours, filter, r.Verdict)
+	var meet, miss []string
+	best, bestGap := "", -1
+	for _, c := range r.ByScope {
+		name := ScopeNames[c.Name]
+		if Judge(c.Count, c.Count, r.Published, r.Bound) == Consistent {
+			meet = append(meet, fmt.Sprintf("%s %d", name, c.Count))
+		} else {
+			miss = append(miss, fmt.Sprintf("%s, %d", name, c.Count))
+		}
+		gap := c.Count - r.Published
+		if gap < 0 {
+			gap = -gap
+		}
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = name, gap
+		}
+	}
+	switch {
+	case len(meet) == 0:
+		out += " None of our scopes meets it"
+	case len(meet) == len(r.ByScope):
+		out += " Every scope of ours meets it: " + strings.Join(meet, ", ")
+	default:
+		out += " Our scopes that meet it: " + strings.Join(meet, ", ")
+	}
+	if len(miss) > 0 && len(meet) > 0 {
+		out += "; not " + strings.Join(miss, "; not ")
+	} else if len(miss) > 0 {
+		out += ": " + strings.Join(miss, "; ")
+	}
+	for _, c := range r.ByScope {
+		if ScopeNames[c.Name] == best {
+			switch d := c.Count - r.Published; {
+			case d == 0:
+				out += fmt.Sprintf(". Nearest: %s, exactly.", best)
+			case d > 0:
+				out += fmt.Sprintf(". Nearest: %s, %d over.", best, d)
+			default:
+				out += fmt.Sprintf(". Nearest: %s, %d short.", best, -d)
+			}
+		}
+	}
+	return out
 }

@@ -476,3 +476,21 @@ func TestLines(t *testing.T) {
 		}
 	}
 }
+
+func TestReconciledWords(t *testing.T) {
+	r := Reconciled{
+		Reference: incident.Reference{AsOf: d("2021-06-06"), Since: d("2021-01-01"), Through: d("2021-06-06"), Published: 39, Bound: incident.AtLeast},
+		Ours:      122, OursLow: 122, OursHigh: 122, Verdict: Consistent,
+		ByScope: []ScopeCount{{"all", 122}, {"high_confidence", 103}, {"no_convoys", 18}, {"convoys_only", 104}},
+	}
+	want := "at least 39 through 6 June 2021: we count 122 (all): consistent. Our scopes that meet it: all 122, high confidence 103, convoys only 104; not without convoys, 18. Nearest: without convoys, 21 short."
+	if got := r.Words(); got != want {
+		t.Errorf("Words() =\n%s\nwant\n%s", got, want)
+	}
+	r.Bound, r.Published, r.Verdict, r.OursLow = incident.Exact, 28, Above, 120
+	r.Since = d("2020-12-24")
+	want = "28 since 24 December 2020 through 6 June 2021: we count 120 to 122 (all): above. None of our scopes meets it: all, 122; high confidence, 103; without convoys, 18; convoys only, 104. Nearest: without convoys, 10 short."
+	if got := r.Words(); got != want {
+		t.Errorf("Words() =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -67,6 +67,13 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 			add("Same month a year before", "none: the data does not reach back to it")
 		}
 		add("In words", f.Words())
+		// The published tallies of the month, each against our count.
+		for i := range s.References {
+			ref := &s.References[i]
+			if ref.AsOf.Year() == f.Month.Year() && ref.AsOf.Month() == f.Month.Month() {
+				add("Tally of "+ref.AsOf.Format("2 January 2006"), ref.Words())
+			}
+		}
 	}
 	if s.Trend.Months > 0 {
 		add(trendLabel(&s.Trend), trend(&s.Trend))

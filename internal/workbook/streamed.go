@@ -11,13 +11,14 @@ import (
 
 // incidentColumns returns the columns of the Incidents sheet: the line of
 // the input file, the schema's columns, the date's precision (day, week or
-// month), then the extra ones.
+// month) and its month as YYYY-MM (to filter by, as the By Month and
+// References figures count), then the extra ones.
 func incidentColumns(extra []string) []column {
 	cols := []column{{name: "Line"}}
 	for _, name := range incident.Columns() {
 		cols = append(cols, column{name: name})
 	}
-	cols = append(cols, column{name: "date_precision"})
+	cols = append(cols, column{name: "date_precision"}, column{name: "month"})
 	for _, name := range extra {
 		cols = append(cols, column{name: name})
 	}
@@ -39,7 +40,7 @@ func incidentValues(dst []value, inc *incident.Incident) []value {
 	} else {
 		dst = append(dst, value{kind: vFloat, f: inc.Position.Lat}, value{kind: vFloat, f: inc.Position.Lon})
 	}
-	dst = append(dst, text(inc.Precision.String()))
+	dst = append(dst, text(inc.Precision.String()), text(inc.Date.Format("2006-01")))
 	for _, x := range inc.Extra {
 		dst = append(dst, text(x))
 	}

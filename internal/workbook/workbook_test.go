@@ -277,8 +277,8 @@ func TestIncidentsSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Line, 20 schema columns, place: A to V; header and 4 counted rows.
-	if len(tables) != 1 || tables[0].Range != "A1:W5" || tables[0].Name != "tblIncidents" {
-		t.Errorf("tables = %+v, want one tblIncidents over A1:W5", tables)
+	if len(tables) != 1 || tables[0].Range != "A1:X5" || tables[0].Name != "tblIncidents" {
+		t.Errorf("tables = %+v, want one tblIncidents over A1:X5", tables)
 	}
 	p, err := f.GetPanes(sheet)
 	if err != nil {
@@ -293,7 +293,7 @@ func TestIncidentsSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := append([]string{"Line"}, incident.Columns()...)
-	want = append(want, "date_precision", "place")
+	want = append(want, "date_precision", "month", "place")
 	if got := strings.Join(header[0], ","); got != strings.Join(want, ",") {
 		t.Errorf("header = %s, want %s", got, strings.Join(want, ","))
 	}
@@ -310,7 +310,7 @@ func TestIncidentsSheet(t *testing.T) {
 		{"killed 0", "L2", "0", "0", ""},
 		{"source_url joined", "R2", "https://a.example/1; https://a.example/2", "https://a.example/1; https://a.example/2", ""},
 		{"latitude", "T2", "33.3128", "33.3128", ""},
-		{"extra column", "W2", "Green Zone", "Green Zone", ""},
+		{"extra column", "X2", "Green Zone", "Green Zone", ""},
 		// Row 4 is line 4, T3: munitions empty, so 1; weapon "Rockets".
 		{"munitions default", "J4", "1", "1", ""},
 		{"killed not reported", "L4", "", "", ""},
