@@ -139,7 +139,9 @@ func scopeWords(s string) string {
 }
 
 // cumulativePlotOf returns the plot of Cumulative for a summary with at
-// least one day in its year to date, and the plotter of its tallies. The
+// least one day in its year to date, and the plotter of its tallies. A
+// tally counted from a day after 1 January is drawn against a thin dashed
+// line of our count under its filter from that day. The
 // x axis is in Unix seconds; day d's count holds from d 00:00 to d+1
 // 00:00, so a tally through d sits at the left end of the step it is
 // compared with. Each running count of s.YearToDate.Lines is a step line
@@ -184,6 +186,25 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 		}
 		t := tally{x: unixDate(through), y: float64(r.Plotted), label: tallyLabel(r, jan1), bound: r.Bound,
 			color: lineColors[r.Line%len(lineColors)]}
+		if r.FromSince {
+			// Our count under its filter from its own start: its scope's
+			// line less our count before Since, thin and dashed.
+			l := ytd.Lines[r.Line].Cumulative
+			first := int(r.Since.Sub(jan1).Hours() / 24)
+			last := min(int(through.Sub(jan1).Hours()/24), len(l)-1)
+			if first <= last {
+				steps := plotter.XYs{{X: unixDate(r.Since), Y: float64(l[first] - r.Before)}}
+				for k := first + 1; k <= last; k++ {
+					if l[k] != l[k-1] {
+						steps = append(steps, plotter.XY{X: unixDate(ytd.Days[k].Date), Y: float64(l[k] - r.Before)})
+					}
+				}
+				steps = append(steps, plotter.XY{X: unixDate(through) + day, Y: float64(l[last] - r.Before)})
+				plotters = append(plotters, &plotter.Line{XYs: steps, StepStyle: plotter.PostStep,
+					LineStyle: draw.LineStyle{Color: t.color, Width: lineWidth / 2, Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}})
+				cp.lines = append(cp.lines, steps)
+			}
+		}
 		cp.tallies = append(cp.tallies, t)
 		cp.bounds[r.Bound] = true
 		if r.Verdict == stats.Consistent {

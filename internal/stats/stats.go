@@ -154,13 +154,16 @@ type Reconciled struct {
 	ByScope []ScopeCount
 	// Line is the index in YearToDate.Lines of the running count of the
 	// tally's filter, -1 when the tally is not drawn (not InYear, or its
-	// filter is past MaxLines). Plotted is Published on that line's
-	// scale, which counts from 1 January: plus our count under the filter
-	// from 1 January to the day before Since when the tally starts later,
-	// less our count from Since to 31 December when it starts the year
-	// before. It is drawn at Through, where the line's gap to it is
-	// Difference.
-	Line, Plotted int
+	// filter is past MaxLines). Plotted is where the tally is drawn, at
+	// Through, so that the gap to its line there is Difference. A tally
+	// that starts on 1 January is drawn at Published against the line. One
+	// that starts later is drawn at Published against a line of its own
+	// from Since: the line less Before, our count under the filter from 1
+	// January to the day before Since. One that starts the year before is
+	// drawn on the line lowered by our count from Since to 31 December.
+	Line, Plotted, Before int
+	// FromSince says the tally has a line of its own from Since.
+	FromSince bool
 	// InYear says the tally is dated in the year of the year to date.
 	InYear bool
 }
@@ -215,8 +218,8 @@ func (a *Accumulator) lines(s *Summary) {
 		r.Plotted = r.Published
 		switch {
 		case r.Since.After(jan1):
-			n, _, _ := c.count(jan1, r.Since.AddDate(0, 0, -1))
-			r.Plotted += n
+			r.Before, _, _ = c.count(jan1, r.Since.AddDate(0, 0, -1))
+			r.FromSince = true
 		case r.Since.Before(jan1):
 			n, _, _ := c.count(r.Since, jan1.AddDate(0, 0, -1))
 			r.Plotted -= n

@@ -436,9 +436,9 @@ func TestReconcileUnderScopes(t *testing.T) {
 }
 
 // TestLines draws the running counts of the tallies' scopes and places
-// each tally on its line: a tally since 20 January sits on the 1 January
-// line raised by our count before it; one since the year before lowered
-// by our count since then (none here).
+// each tally: one since 20 January against a line of its own, the 1
+// January line less our 2 incidents before it; one since the year before
+// on the line lowered by our count since then (none here).
 func TestLines(t *testing.T) {
 	convoy, err := incident.ParseScope("target_type=convoy")
 	if err != nil {
@@ -470,9 +470,12 @@ func TestLines(t *testing.T) {
 	if got := y.Lines[1].Cumulative[18]; got != 1 { // 19 January: one convoy
 		t.Errorf("convoys through 19 January = %d, want 1", got)
 	}
-	for i, want := range []struct{ line, plotted int }{{0, 5 + 2}, {1, 3 - 0}, {-1, 0}} {
-		if r := s.References[i]; r.Line != want.line || r.Plotted != want.plotted {
-			t.Errorf("tally %d: line %d, plotted %d; want %d, %d", i, r.Line, r.Plotted, want.line, want.plotted)
+	for i, want := range []struct {
+		line, plotted, before int
+		fromSince             bool
+	}{{0, 5, 2, true}, {1, 3 - 0, 0, false}, {-1, 0, 0, false}} {
+		if r := s.References[i]; r.Line != want.line || r.Plotted != want.plotted || r.Before != want.before || r.FromSince != want.fromSince {
+			t.Errorf("tally %d: line %d, plotted %d, before %d, from since %v; want %+v", i, r.Line, r.Plotted, r.Before, r.FromSince, want)
 		}
 	}
 }
