@@ -265,11 +265,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	for i := range in.probable {
-		if err := wb.AddProbable(&in.probable[i]); err != nil {
-			return err
-		}
-	}
 	rows := rd.Rows()
 	sum, err := in.acc.Summary(refs)
 	if err != nil {
@@ -323,10 +318,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, t := range rd.UnknownSites() {
 		sf.UnknownSites = append(sf.UnknownSites, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
 	}
-	for _, p := range in.probable {
-		sf.ProbableDuplicates = append(sf.ProbableDuplicates, summary.Pair{Line: p.Line, OfLine: p.OfLine,
-			Site: p.Site, Weapon: p.Weapon.String(), Date: summary.Date(p.Date), OfDate: summary.Date(p.OfDate)})
-	}
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
 		return err
 	}
@@ -360,8 +351,6 @@ type input struct {
 	plog    *summary.ProblemLog
 	printed *problemPrinter
 	snap    *snapshot // the counted rows, for -previous (changes.go)
-	// probable are the probable duplicates found, each a pair of rows.
-	probable []incident.ProbablePair
 }
 
 // readInput reads the input file through once.
@@ -429,7 +418,17 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 			return nil, err
 		}
 		if row.Probable != nil {
-			in.probable = append(in.probable, *row.Probable)
+			// In Data Quality after the row's own problems, and in
+			// summary.json through the log, not in memory: a big file
+			// of dense incidents has many.
+			p := row.Probable
+			if err := in.wb.AddProbable(p); err != nil {
+				return nil, err
+			}
+			if err := in.plog.AddPair(summary.Pair{Line: p.Line, OfLine: p.OfLine, Site: p.Site,
+				Weapon: p.Weapon.String(), Date: summary.Date(p.Date), OfDate: summary.Date(p.OfDate)}); err != nil {
+				return nil, fmt.Errorf("cannot write a temporary file: %w", err)
+			}
 		}
 		for i := range row.Problems {
 			if err := in.plog.Add(&row.Problems[i]); err != nil {
@@ -696,7 +695,7 @@ func limitMemory(rd *incident.Reader) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetMemoryLimit(rd.IDBytes() + memoryHeadroom)
+	debug.SetMemoryLimit(rd.MemoryHeld() + memoryHeadroom)
 }
 
 type renderedChart struct {

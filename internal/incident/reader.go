@@ -257,9 +257,10 @@ func (r *Reader) Header() []string { return r.s.header }
 // named "column N", N counted from 1.
 func (r *Reader) ExtraColumns() []string { return r.s.extraNames }
 
-// IDBytes returns the memory held for the ids seen so far: the one part
-// of a Reader's memory that grows with the file.
-func (r *Reader) IDBytes() int64 { return r.ids.bytes() }
+// MemoryHeld returns the memory held for the ids seen so far and for
+// finding probable duplicates: the parts of a Reader's memory that grow
+// with the file.
+func (r *Reader) MemoryHeld() int64 { return r.ids.bytes() + r.probable.bytes() }
 
 // Rows returns the accounting of the rows read so far.
 func (r *Reader) Rows() Accounting { return r.rows }

@@ -8,22 +8,25 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"time"
 
 	"report/internal/incident"
 )
 
 // ProblemLog holds a run's problems for summary.json in temporary files
 // rather than in memory, since a big file may have a million bad rows.
-// Set it as File.Log: Write then copies the problems in, giving the same
-// bytes as with the problems in File's lists.
+// Set it as File.Log: Write then copies the problems (and the probable
+// duplicates) in, giving the same bytes as with them in File's lists.
 type ProblemLog struct {
-	parts [3]logPart // rejected, duplicates, excluded
+	parts [4]logPart // rejected, duplicates, excluded, probable_duplicates
 }
 
 type logPart struct {
 	file *os.File
 	w    *bufio.Writer
 	n    int
+	buf  []byte
 }
 
 // NewProblemLog returns a log in temporary files in dir ("" for the
@@ -55,8 +58,44 @@ func (l *ProblemLog) Add(p *incident.Problem) error {
 	if i < 0 {
 		return nil
 	}
-	part := &l.parts[i]
-	b, err := json.MarshalIndent(problemOf(p), "    ", "  ")
+	return l.parts[i].add(problemOf(p))
+}
+
+// AddPair logs a probable duplicate. It writes the JSON by hand, as
+// encoding/json indents it, since a big file of dense incidents has
+// hundreds of thousands of pairs.
+func (l *ProblemLog) AddPair(p Pair) error {
+	part := &l.parts[3]
+	site, err := json.Marshal(p.Site)
+	if err != nil {
+		return err
+	}
+	b := part.buf[:0]
+	if part.n > 0 {
+		b = append(b, ",\n"...)
+	}
+	part.n++
+	b = append(b, "    {\n      \"line\": "...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, ",\n      \"of_line\": "...)
+	b = strconv.AppendInt(b, int64(p.OfLine), 10)
+	b = append(b, ",\n      \"site\": "...)
+	b = append(b, site...)
+	b = append(b, ",\n      \"weapon\": \""...)
+	b = append(b, p.Weapon...) // a weapon code: no escaping
+	b = append(b, "\",\n      \"date\": \""...)
+	b = time.Time(p.Date).AppendFormat(b, time.DateOnly)
+	b = append(b, "\",\n      \"of_date\": \""...)
+	b = time.Time(p.OfDate).AppendFormat(b, time.DateOnly)
+	b = append(b, "\"\n    }"...)
+	part.buf = b
+	_, err = part.w.Write(b)
+	return err
+}
+
+// add appends one element to the part's JSON list.
+func (part *logPart) add(v any) error {
+	b, err := json.MarshalIndent(v, "    ", "  ")
 	if err != nil {
 		return err
 	}
@@ -83,7 +122,7 @@ func (l *ProblemLog) Close() {
 // writeWithLog writes f, whose problem lists must be empty, with the
 // problems of its log put in.
 func writeWithLog(w io.Writer, f *File) error {
-	if len(f.Rejected)+len(f.Duplicates)+len(f.Excluded) > 0 {
+	if len(f.Rejected)+len(f.Duplicates)+len(f.Excluded)+len(f.ProbableDuplicates) > 0 {
 		return errors.New("summary: problems both in the lists and in a log")
 	}
 	var buf bytes.Buffer
@@ -93,7 +132,7 @@ func writeWithLog(w io.Writer, f *File) error {
 		return err
 	}
 	out := buf.Bytes()
-	for i, key := range []string{"rejected", "duplicates", "excluded"} {
+	for i, key := range []string{"rejected", "duplicates", "excluded", "probable_duplicates"} {
 		empty := []byte("\n  \"" + key + "\": [],")
 		at := bytes.Index(out, empty)
 		if at < 0 {

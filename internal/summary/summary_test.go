@@ -181,3 +181,41 @@ func TestInference(t *testing.T) {
 		t.Errorf("trend = %v, want %v", got.Trend, wantTrend)
 	}
 }
+
+// TestPairLog writes probable duplicates through the log by hand and
+// through encoding/json from the list, and gets the same bytes.
+func TestPairLog(t *testing.T) {
+	s, err := stats.Summarize(nil, nil, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) Date { d, _ := time.Parse(time.DateOnly, s); return Date(d) }
+	pairs := []Pair{
+		{Line: 7, OfLine: 6, Site: `Supply route, "Babil" <&>`, Weapon: "ied", Date: day("2021-01-09"), OfDate: day("2021-01-08")},
+		{Line: 9, OfLine: 2, Site: "Ain al-Asad · عين", Weapon: "drone", Date: day("2021-06-06"), OfDate: day("2021-06-06")},
+	}
+	lists := New("in.csv", incident.Accounting{}, s)
+	lists.ProbableDuplicates = pairs
+	logged := New("in.csv", incident.Accounting{}, s)
+	log, err := NewProblemLog(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	logged.Log = log
+	for _, p := range pairs {
+		if err := log.AddPair(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var a, b bytes.Buffer
+	if err := Write(&a, lists); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, logged); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("with a log:\n%s\nwith a list:\n%s", b.String(), a.String())
+	}
+}
