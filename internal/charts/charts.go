@@ -24,6 +24,7 @@ package charts
 import (
 	"fmt"
 	"image"
+	"image/png"
 	"io"
 	"math"
 	"strings"
@@ -169,7 +170,10 @@ func writePNG(w io.Writer, f *figure, px, py, dpi int) error {
 	img := image.NewRGBA(image.Rect(0, 0, px, py))
 	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
 	f.draw(draw.New(c))
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(w); err != nil {
+	// Fast compression: the default takes as long as drawing the chart,
+	// for files a fifth smaller.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(w, c.Image()); err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
 	return nil
