@@ -190,7 +190,13 @@ func (s Scope) String() string {
 		}
 		b.WriteString(scopeFieldNames[f])
 		b.WriteString(op.String())
-		b.WriteString(strings.Join(vals, ","))
+		list := strings.Join(vals, ",")
+		if list != "" && strings.IndexByte(opChars, list[0]) >= 0 {
+			// A value that starts like an operator ("!") would be read
+			// as part of it: a space keeps them apart.
+			b.WriteByte(' ')
+		}
+		b.WriteString(list)
 	}
 	terms := func(t termSet, codes []string) []string {
 		var vals []string
