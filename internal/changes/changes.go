@@ -114,33 +114,6 @@ func Header() []string {
 	return h
 }
 
-// RowOf returns the snapshot row of a counted incident.
-func RowOf(inc *incident.Incident) Row {
-	count := func(c incident.Count) string {
-		if !c.Known {
-			return ""
-		}
-		return strconv.Itoa(c.N)
-	}
-	return Row{
-		ID:          inc.ID,
-		Date:        inc.Date.Format(time.DateOnly),
-		Precision:   inc.Precision.String(),
-		Month:       inc.Date.Format("2006-01"),
-		Site:        inc.Site,
-		Province:    inc.Province,
-		Country:     inc.Country,
-		TargetType:  string(inc.TargetType),
-		Weapon:      inc.Weapon.String(),
-		Munitions:   count(inc.Munitions),
-		Intercepted: count(inc.Intercepted),
-		Killed:      count(inc.Killed),
-		Wounded:     count(inc.Wounded),
-		Outcome:     string(inc.Outcome),
-		Confidence:  string(inc.Confidence),
-	}
-}
-
 // Hash returns the row's hash: FNV-1a 64 of its fields but id, each
 // followed by a 0x1f byte, as 16 lower-case hex digits.
 func (r *Row) Hash() string {
@@ -338,7 +311,6 @@ var ErrNotSnapshot = errors.New("not an incidents snapshot")
 type reader struct {
 	name string
 	r    *csv.Reader
-	line int
 }
 
 func newReader(name string, r io.Reader) (*reader, error) {
@@ -570,7 +542,11 @@ func diff(p, r *Row) (Edit, bool) {
 	return e, len(e.Fields) > 0
 }
 
-// compareRows orders rows by date, id, then their other fields.
+// compareRows orders rows by date, id, then their other fields. It
+// builds the other fields only for rows equal in date and id.
 func compareRows(a, b Row) int {
-	return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID), cmp.Compare(a.content(), b.content()))
+	if c := cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.content(), b.content())
 }

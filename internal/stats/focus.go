@@ -89,10 +89,8 @@ func (s *Summary) focus(month, asOf time.Time) error {
 		f.Comparison = RateRatioTest(f.Incidents, float64(days), priorIncidents, float64(priorDays), 0.95)
 	}
 	s.Focus = f
-	for k := range s.Months {
-		if s.Months[k].Start.Equal(month) && f.Partial {
-			s.Months[k].Partial, s.Months[k].Through = true, f.Through
-		}
+	if f.Partial && i < len(s.Months) {
+		s.Months[i].Partial, s.Months[i].Through = true, f.Through
 	}
 	return nil
 }

@@ -54,13 +54,15 @@ type clock struct {
 	weekdays   [7]int
 }
 
-func (c *clock) add(inc *incident.Incident) {
+// add counts inc, dated on day (a day number), by hour and weekday.
+func (c *clock) add(inc *incident.Incident, day int) {
 	if h, ok := hourOf(inc.Time); ok {
 		c.hours[h]++
 		c.timesKnown++
 	}
 	if inc.Precision == incident.Day {
-		c.weekdays[(int(inc.Date.Weekday())+6)%7]++
+		// Day 0, 1 January 1970, was a Thursday: index 3 from Monday.
+		c.weekdays[((day+3)%7+7)%7]++
 	}
 }
 

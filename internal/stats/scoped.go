@@ -19,14 +19,16 @@ type scoped struct {
 	months window[int] // by month number
 }
 
-func (c *scoped) add(inc *incident.Incident) {
-	switch inc.Precision {
+// add counts an incident of the given precision dated on day (a day
+// number) of month (a month number).
+func (c *scoped) add(p incident.Precision, day, month int) {
+	switch p {
 	case incident.Week:
-		*c.weeks.at(dayNumber(inc.Date))++
+		*c.weeks.at(day)++
 	case incident.Month:
-		*c.months.at(monthNumber(inc.Date))++
+		*c.months.at(month)++
 	default:
-		*c.days.at(dayNumber(inc.Date))++
+		*c.days.at(day)++
 	}
 }
 

@@ -354,8 +354,9 @@ func (a *Accumulator) scope(s incident.Scope) *scoped {
 func (a *Accumulator) Add(inc *incident.Incident) {
 	a.n++
 	a.total.add(inc)
-	*a.days.at(dayNumber(inc.Date))++
-	a.months.at(monthNumber(inc.Date)).add(inc)
+	day, month := dayNumber(inc.Date), monthNumber(inc.Date)
+	*a.days.at(day)++
+	a.months.at(month).add(inc)
 	w := &a.weapons[inc.Weapon]
 	w.Incidents++
 	w.Munitions += inc.Munitions.N
@@ -381,10 +382,10 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	}
 	for _, c := range a.scoped {
 		if c.scope.Match(inc) {
-			c.add(inc)
+			c.add(inc.Precision, day, month)
 		}
 	}
-	a.clock.add(inc)
+	a.clock.add(inc, day)
 }
 
 // Summarize computes the Summary of counted incidents, reconciling each
@@ -514,7 +515,10 @@ func dayNumber(t time.Time) int {
 func dateOfDay(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
 
 // monthNumber counts months from January of year 0.
-func monthNumber(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+func monthNumber(t time.Time) int {
+	y, m, _ := t.Date()
+	return y*12 + int(m) - 1
+}
 
 func monthStart(n int) time.Time {
 	y, m := n/12, n%12
@@ -588,11 +592,7 @@ func TopSites(sites []Site, n int) []Site {
 }
 
 // monthIndex counts the calendar months from the month of base to that of d.
-func monthIndex(d, base time.Time) int {
-	return (d.Year()-base.Year())*12 + int(d.Month()) - int(base.Month())
-}
+func monthIndex(d, base time.Time) int { return monthNumber(d) - monthNumber(base) }
 
 // dayIndex counts the days from base to d; both are dates at 00:00 UTC.
-func dayIndex(d, base time.Time) int {
-	return int(d.Sub(base).Hours() / 24)
-}
+func dayIndex(d, base time.Time) int { return dayNumber(d) - dayNumber(base) }
