@@ -90,13 +90,18 @@ func (p DateParser) Parse(s string) (time.Time, string) {
 	if reason != "" {
 		return time.Time{}, reason
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if y < 1970 {
+	return p.inRange(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+}
+
+// inRange returns t, a date at 00:00 UTC, when it is neither before 1970
+// nor after Today, and otherwise the reason why not.
+func (p DateParser) inRange(t time.Time) (time.Time, string) {
+	if t.Year() < 1970 {
 		return time.Time{}, fmt.Sprintf("%s is before 1970", t.Format(time.DateOnly))
 	}
 	if !p.Today.IsZero() {
 		ty, tm, td := p.Today.Date()
-		if y > ty || y == ty && (m > int(tm) || m == int(tm) && d > td) {
+		if t.After(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC)) {
 			return time.Time{}, fmt.Sprintf("%s is after today (%s)", t.Format(time.DateOnly), p.Today.Format(time.DateOnly))
 		}
 	}

@@ -20,6 +20,9 @@ type firstRows struct {
 	err  error
 }
 
+// next returns where put will store the next record.
+func (f *firstRows) next() uint64 { return uint64(f.size) }
+
 // put stores a record and returns where.
 func (f *firstRows) put(rec []string) uint64 {
 	if f.err != nil {

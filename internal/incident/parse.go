@@ -180,11 +180,14 @@ func (p *rowParser) parse(rec, values []string, r *Row) {
 		if IsSlashed(v) {
 			r.slashed = v
 		}
-		d, reason := p.dates.Parse(v)
-		if reason != "" && p.serials {
-			if sd, ok := serialDate(v, p.date1904); ok {
-				d, reason = p.dates.Parse(sd.Format(time.DateOnly))
-			}
+		// A spreadsheet's dates come as serial numbers, which no date form
+		// reads as.
+		var d time.Time
+		var reason string
+		if sd, ok := serialDate(v, p.date1904); ok && p.serials {
+			d, reason = p.dates.inRange(sd)
+		} else {
+			d, reason = p.dates.Parse(v)
 		}
 		if reason != "" {
 			bad(fDate, reason)

@@ -2,9 +2,12 @@ package incident
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ProbablePair is a counted row that probably reports again an earlier
@@ -47,15 +50,19 @@ func (p *ProbablePair) Reason() string {
 type probableIndex struct {
 	seed  maphash.Seed
 	first map[uint64]probableEntry
+	// sources holds the hashes of the entries' sources, each entry's in
+	// a run.
+	sources []uint64
 	// place is the record position of the place column, or -1.
 	place int
 }
 
 type probableEntry struct {
-	line   int32
-	day    int32
-	id     uint64 // a hash of the row's id; 0 for none
-	source uint64 // a one-word Bloom filter of the row's sources; 0 for none
+	line, day int32
+	id        uint64 // a hash of the row's id; 0 for none
+	// from and n place the hashes of the row's sources in
+	// probableIndex.sources.
+	from, n uint32
 }
 
 // check returns the pair a counted incident makes with an earlier one,
@@ -76,42 +83,77 @@ func (x *probableIndex) check(inc *Incident, place string) *ProbablePair {
 	h.WriteString(inc.Site)
 	h.WriteByte(0)
 	if inc.TargetType == Convoy {
-		h.WriteString(strings.ToLower(place))
+		writeFolded(&h, place)
 	}
 	h.WriteByte(byte(inc.Weapon))
 	base := h.Sum64()
-	var id, source uint64
+	var id uint64
 	if inc.ID != "" {
 		id = maphash.String(x.seed, inc.ID) | 1
 	}
+	// The row's source hashes go at the end of x.sources, where they stay
+	// if the row is the first of its day.
+	from := len(x.sources)
 	for rest := inc.Source; rest != ""; {
 		var s string
 		s, rest, _ = strings.Cut(rest, ";")
 		if s = strings.TrimSpace(s); s != "" {
-			source |= 1 << (maphash.String(x.seed, strings.ToLower(s)) % 64)
+			h.Reset()
+			writeFolded(&h, s)
+			x.sources = append(x.sources, h.Sum64())
 		}
 	}
+	mine := x.sources[from:]
 	day := dayOf(inc.Date)
 	key := func(d int) uint64 { return base ^ uint64(d)*0x9E3779B97F4A7C15 }
 	days := []int{day, day - 1, day + 1}
 	if inc.TargetType == Convoy {
 		days = days[:1]
 	}
-	mine := probableEntry{int32(inc.Line), int32(day), id, source}
+	var pair *ProbablePair
+	taken := false
 	for _, d := range days {
 		e, ok := x.first[key(d)]
-		if ok && (id == 0 || e.id != id) && source&e.source == 0 {
-			if _, taken := x.first[key(day)]; !taken {
-				x.first[key(day)] = mine
-			}
-			return &ProbablePair{Line: inc.Line, OfLine: int(e.line), Site: inc.Site, Weapon: inc.Weapon,
+		if d == day {
+			taken = ok
+		}
+		if ok && (id == 0 || e.id != id) && !x.shareSource(e, mine) {
+			pair = &ProbablePair{Line: inc.Line, OfLine: int(e.line), Site: inc.Site, Weapon: inc.Weapon,
 				Date: inc.Date, OfDate: time.Unix(int64(e.day)*86400, 0).UTC()}
+			break
 		}
 	}
-	if _, ok := x.first[key(day)]; !ok {
-		x.first[key(day)] = mine
+	if taken {
+		x.sources = x.sources[:from]
+	} else {
+		x.first[key(day)] = probableEntry{int32(inc.Line), int32(day), id, uint32(from), uint32(len(mine))}
 	}
-	return nil
+	return pair
+}
+
+// shareSource reports whether entry e has one of the source hashes.
+func (x *probableIndex) shareSource(e probableEntry, hashes []uint64) bool {
+	for _, a := range x.sources[e.from : e.from+e.n] {
+		if slices.Contains(hashes, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFolded writes s to h in lower case, without allocating.
+func writeFolded(h *maphash.Hash, s string) {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			h.WriteByte(byte(r))
+		} else {
+			var b [utf8.UTFMax]byte
+			h.Write(b[:utf8.EncodeRune(b[:], unicode.ToLower(r))])
+		}
+	}
 }
 
 // dayOf counts the days from 1 January 1970 to t's date (00:00 UTC).
@@ -124,5 +166,5 @@ func dayOf(t time.Time) int {
 }
 
 // bytes estimates the memory the index holds: a map entry of 8 and 24
-// bytes, at the fill Go's maps keep.
-func (x *probableIndex) bytes() int64 { return int64(len(x.first)) * 48 }
+// bytes, at the fill Go's maps keep, and 8 bytes a source.
+func (x *probableIndex) bytes() int64 { return int64(len(x.first))*48 + int64(cap(x.sources))*8 }

@@ -313,30 +313,30 @@ func (r *Reader) file(row *Row) {
 	switch {
 	case row.Status == Rejected:
 		r.rows.Rejected++
-	case inc.ID != "":
-		if first, ref, dup := r.ids.add(inc.ID, inc.Line, r.firsts.put(row.Record)); dup {
+	case inc.ID != "" && r.sameID(row):
+		row.Status = Duplicate
+		r.rows.Duplicates++
+	case row.excluded:
+		row.Status = Excluded
+		r.rows.Excluded++
+	default:
+		pair := r.probable.check(inc, r.place(row))
+		if pair != nil && r.opts.MergeProbable {
 			row.Status = Duplicate
-			p := Problem{Line: inc.Line, FieldLine: row.idLine, Col: row.idCol,
-				Column: r.s.columnName(fID), Value: inc.ID}
-			if earlier, err := r.firsts.get(ref); err != nil {
-				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id (not compared: %v)", first, err)
-			} else if p.Differs = differing(r.s.header, earlier, row.Record); p.Differs == nil {
-				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id and the same values", first)
-			} else {
-				p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id but differs in %s", first, strings.Join(p.Differs, ", "))
-			}
-			row.Problems = []Problem{p}
 			r.rows.Duplicates++
+			i, name := r.siteColumn()
+			row.Problems = []Problem{{Line: inc.Line, FieldLine: inc.Line, Col: 1, Column: name,
+				Value: row.valueAt(i), Reason: pair.Reason() + " (merged by -merge-probable)"}}
 			break
 		}
-		fallthrough
-	default:
-		if row.excluded {
-			row.Status = Excluded
-			r.rows.Excluded++
-		} else {
-			row.Status = Counted
-			r.rows.Counted++
+		row.Status = Counted
+		row.Probable = pair
+		r.rows.Counted++
+		if row.unmapped != "" {
+			r.unmapped.add(row.unmapped, inc.Line)
+		}
+		if r.opts.Sites != nil && !inc.KnownSite {
+			r.unknown.add(inc.Site, inc.Line)
 		}
 	}
 	for i := range row.Problems {
@@ -346,28 +346,29 @@ func (r *Reader) file(row *Row) {
 	if row.slashed != "" {
 		r.slashed.Observe(row.slashed, inc.Line)
 	}
-	if row.Status == Counted {
-		if pair := r.probable.check(inc, r.place(row)); pair != nil {
-			if r.opts.MergeProbable {
-				row.Status = Duplicate
-				r.rows.Counted--
-				r.rows.Duplicates++
-				i, name := r.siteColumn()
-				row.Problems = []Problem{{Status: Duplicate, Line: inc.Line, FieldLine: inc.Line, Col: 1, Column: name,
-					Value: row.valueAt(i), Reason: pair.Reason() + " (merged by -merge-probable)", Record: row.Record}}
-			} else {
-				row.Probable = pair
-			}
-		}
+}
+
+// sameID reports whether an earlier row had the row's id, and if so
+// gives the row its problem. The first row of each id is kept on disk to
+// compare later ones with; a duplicate is not.
+func (r *Reader) sameID(row *Row) bool {
+	inc := &row.Incident
+	first, ref, dup := r.ids.add(inc.ID, inc.Line, r.firsts.next())
+	if !dup {
+		r.firsts.put(row.Record)
+		return false
 	}
-	if row.Status == Counted {
-		if row.unmapped != "" {
-			r.unmapped.add(row.unmapped, inc.Line)
-		}
-		if r.opts.Sites != nil && !inc.KnownSite {
-			r.unknown.add(inc.Site, inc.Line)
-		}
+	p := Problem{Line: inc.Line, FieldLine: row.idLine, Col: row.idCol,
+		Column: r.s.columnName(fID), Value: inc.ID}
+	if earlier, err := r.firsts.get(ref); err != nil {
+		p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id (not compared: %v)", first, err)
+	} else if p.Differs = differing(r.s.header, earlier, row.Record); p.Differs == nil {
+		p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id and the same values", first)
+	} else {
+		p.Reason = fmt.Sprintf("duplicate of line %d, which has the same id but differs in %s", first, strings.Join(p.Differs, ", "))
 	}
+	row.Problems = []Problem{p}
+	return true
 }
 
 // place returns a row's place column (the town of a convoy hit), "" when
@@ -381,9 +382,8 @@ func (r *Reader) place(row *Row) string {
 
 // siteColumn returns the record position and name of the site column.
 func (r *Reader) siteColumn() (int, string) {
-	p := &rowParser{s: r.s}
 	if r.s.ad == nil {
-		return p.source(fSite)
+		return r.s.index[fSite], r.s.columnName(fSite)
 	}
 	return 0, fieldNames[fSite]
 }

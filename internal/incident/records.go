@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"errors"
 	"io"
 	"math"
 	"strconv"
@@ -46,7 +47,7 @@ func NewRecordReader(src RecordSource, opts Options) (*Reader, error) {
 	s, err := schemaFor(header, opts, src.Pos)
 	if err != nil {
 		var pe *PositionError
-		if asPosition(err, &pe) {
+		if errors.As(err, &pe) {
 			pe.Sheet = src.Name()
 		}
 		return nil, err

@@ -105,9 +105,6 @@ func (e *PositionError) Error() string {
 	return fmt.Sprintf("%s: %s: %v", at, e.Column, e.Err)
 }
 
-// asPosition is errors.As for a *PositionError.
-func asPosition(err error, pe **PositionError) bool { return errors.As(err, pe) }
-
 func (e *PositionError) Unwrap() error { return e.Err }
 
 // schema maps a file's header onto the canonical columns. It is read only
@@ -188,14 +185,6 @@ func (s *schema) columnName(f field) string {
 		return strings.TrimSpace(s.header[i])
 	}
 	return fieldNames[f]
-}
-
-// position returns the record position of the named column, or 0.
-func (s *schema) position(column string) int {
-	if f, ok := schemaField(normalize(column)); ok && s.index[f] >= 0 {
-		return s.index[f]
-	}
-	return 0
 }
 
 // newAdaptedSchema returns the schema of a source read through an
