@@ -3,7 +3,6 @@ package incident
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -111,8 +110,8 @@ var acledRequired = []string{"event_date", "event_type", "sub_event_type", "loca
 //	any other sub-event (Armed clash,  the first weapon the notes name,
 //	Attack, Suicide bomb, ...)         otherwise other
 //
-// The weapon's column is sub_event_type. The terms of a -weapons file reach
-// the adapter through useTerms, before the first row.
+// The weapon's column is sub_event_type. The weapon terms are the Reader's
+// (Options.Weapons): the shipped ones with any of a -weapons file.
 //
 // # Target type
 //
@@ -145,14 +144,10 @@ type acledAdapter struct {
 	terms *WeaponTerms
 }
 
-// acledTerms is the shipped weapon table, read once and shared: Match and
-// firstWeapon only read it.
-var acledTerms = sync.OnceValue(DefaultWeaponTerms)
-
 // newACLEDAdapter maps the header of an ACLED export. It fails when a
 // required column is missing (*MissingColumnsError) or a column is named
 // twice.
-func newACLEDAdapter(header []string) (adapter, error) {
+func newACLEDAdapter(header []string, terms *WeaponTerms) (adapter, error) {
 	pos := make(map[string]int, len(header))
 	for i, h := range header {
 		key := normalize(h)
@@ -195,7 +190,7 @@ func newACLEDAdapter(header []string) (adapter, error) {
 		source:       col("source"),
 		notes:        col("notes"),
 		fatalities:   col("fatalities"),
-		terms:        acledTerms(),
+		terms:        terms,
 	}, nil
 }
 
@@ -449,5 +444,3 @@ func (t wordTable) first(s string) int {
 	}
 	return best
 }
-
-func (a *acledAdapter) useTerms(t *WeaponTerms) { a.terms = t }

@@ -49,7 +49,7 @@ func readACLED(tb testing.TB, export string) ([]string, [][]string, adapter) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a, err := newACLEDAdapter(recs[0])
+	a, err := newACLEDAdapter(recs[0], DefaultWeaponTerms())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -353,17 +353,17 @@ func TestACLEDMissingEventDate(t *testing.T) {
 		t.Errorf("detectFormat:\ngot  %s\nwant %s", err, want)
 	}
 	// The same from the adapter, for a file read with -format acled.
-	if _, err := newACLEDAdapter(without); err == nil || err.Error() != want {
+	if _, err := newACLEDAdapter(without, DefaultWeaponTerms()); err == nil || err.Error() != want {
 		t.Errorf("newACLEDAdapter:\ngot  %v\nwant %s", err, want)
 	}
 }
 
 func TestACLEDHeaderErrors(t *testing.T) {
-	_, err := newACLEDAdapter([]string{"event_date", "Event Type", "sub_event_type", "location", "EVENT_TYPE"})
+	_, err := newACLEDAdapter([]string{"event_date", "Event Type", "sub_event_type", "location", "EVENT_TYPE"}, DefaultWeaponTerms())
 	if want := `column "EVENT_TYPE" appears twice (columns 2 and 5)`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
-	_, err = newACLEDAdapter([]string{"notes"})
+	_, err = newACLEDAdapter([]string{"notes"}, DefaultWeaponTerms())
 	var me *MissingColumnsError
 	if !errors.As(err, &me) || fmt.Sprint(me.Missing) != "[event_date event_type sub_event_type location]" {
 		t.Errorf("got %v, want event_date, event_type, sub_event_type and location missing", err)

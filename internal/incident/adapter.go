@@ -17,9 +17,10 @@ type Format struct {
 	// must have to be read as this format; Marks are columns that make a
 	// header look like it even when some required ones are missing.
 	Required, Marks []string
-	// adapter makes the adapter for a header of this format; nil for the
-	// canonical format, whose columns need no mapping.
-	adapter func(header []string) (adapter, error)
+	// adapter makes the adapter for a header of this format, reading
+	// weapon words through terms; nil for the canonical format, whose
+	// columns need no mapping.
+	adapter func(header []string, terms *WeaponTerms) (adapter, error)
 }
 
 // adapter maps one source record onto the canonical columns, so that every
@@ -34,13 +35,6 @@ type adapter interface {
 	// keep it), with the index of the column that says so, and the
 	// precision of the row's date.
 	convert(rec []string, dst []string, from []int) (exclude string, excludeCol int, prec Precision)
-}
-
-// termsUser is an adapter that reads weapon words through weapon terms:
-// the Reader gives it Options.Weapons, the shipped terms with any of a
-// -weapons file, before the first row.
-type termsUser interface {
-	useTerms(*WeaponTerms)
 }
 
 // Precision is how precisely a row's date is known.
@@ -86,26 +80,16 @@ func FormatByName(name string) (*Format, error) {
 // columns are all there. When none fits, the error lists the columns
 // found and says which format the header most resembles and what it lacks.
 func detectFormat(header []string) (*Format, error) {
-	have := make(map[string]bool, len(header))
-	for _, h := range header {
-		have[normalize(h)] = true
-	}
+	have := columnSet(header)
 	var best *Format
 	var bestMissing []string
 	bestScore := -1
 	for _, f := range Formats {
-		var missing []string
-		score := 0
-		for _, c := range f.Required {
-			if have[c] {
-				score++
-			} else {
-				missing = append(missing, c)
-			}
-		}
+		missing := f.missing(have)
 		if missing == nil {
 			return f, nil
 		}
+		score := len(f.Required) - len(missing)
 		for _, c := range f.Marks {
 			if have[c] {
 				score++
@@ -120,4 +104,26 @@ func detectFormat(header []string) (*Format, error) {
 		err.Resembles = best.Label
 	}
 	return nil, err
+}
+
+// columnSet returns the set of a header's columns, as normalize gives
+// them.
+func columnSet(header []string) map[string]bool {
+	have := make(map[string]bool, len(header))
+	for _, h := range header {
+		have[normalize(h)] = true
+	}
+	return have
+}
+
+// missing returns the required columns of f that are not in have, in
+// f.Required order; nil when none are.
+func (f *Format) missing(have map[string]bool) []string {
+	var missing []string
+	for _, c := range f.Required {
+		if !have[c] {
+			missing = append(missing, c)
+		}
+	}
+	return missing
 }

@@ -122,7 +122,7 @@ func LoadGazetteer(r io.Reader) (*Gazetteer, error) {
 		if err != nil {
 			return nil, gazetteerParseError(err, "row")
 		}
-		if gazetteerBlank(rec) {
+		if blank(rec) {
 			continue
 		}
 		if err := l.row(rec); err != nil {
@@ -304,16 +304,6 @@ func gazetteerParseError(err error, column string) error {
 		return &PositionError{Line: pe.Line, Col: pe.Column, Column: column, Err: pe.Err}
 	}
 	return err
-}
-
-// gazetteerBlank reports whether a record holds nothing but spaces.
-func gazetteerBlank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // Lookup returns the place that a site cell names: the site of which it is

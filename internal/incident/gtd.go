@@ -1,8 +1,8 @@
 package incident
 
 import (
+	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -150,8 +150,8 @@ type gtdAdapter struct {
 // newGTDAdapter maps a GTD header. A header without eventid, iyear, imonth
 // and iday gives a *MissingColumnsError; a column named twice is read from
 // its first place.
-func newGTDAdapter(header []string) (adapter, error) {
-	a := &gtdAdapter{terms: DefaultWeaponTerms()}
+func newGTDAdapter(header []string, terms *WeaponTerms) (adapter, error) {
+	a := &gtdAdapter{terms: terms}
 	for c := range a.col {
 		a.col[c] = -1
 	}
@@ -284,30 +284,21 @@ func gtdDate(year, month, day string) (date string, col gtdColumn, prec Precisio
 	parts := [3]string{gtdWhole(year), gtdWhole(month), gtdWhole(day)}
 	var n [3]int
 	for i, p := range parts {
-		if !digits(p) || len(p) > 4 {
+		var ok bool
+		if n[i], ok = atoiN(p); !ok {
 			return parts[0] + "-" + parts[1] + "-" + parts[2], gYear + gtdColumn(i), Day, false
 		}
-		n[i], _ = strconv.Atoi(p)
 	}
 	y, m, d := n[0], n[1], n[2]
 	switch {
 	case m == 0:
-		return pad(y, 4) + "-01-01", gMonth, Month, true
+		return fmt.Sprintf("%04d-01-01", y), gMonth, Month, true
 	case m > 12:
-		return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(max(d, 1), 2), gMonth, Day, false
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, max(d, 1)), gMonth, Day, false
 	case d == 0:
-		return pad(y, 4) + "-" + pad(m, 2) + "-01", gDay, Month, false
+		return fmt.Sprintf("%04d-%02d-01", y, m), gDay, Month, false
 	}
-	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), gDay, Day, false
-}
-
-// pad formats n, 0 to 9999, with at least width digits.
-func pad(n, width int) string {
-	s := strconv.Itoa(n)
-	for len(s) < width {
-		s = "0" + s
-	}
-	return s
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), gDay, Day, false
 }
 
 // gtdWhole returns s without the zero fraction of a whole number written
@@ -482,5 +473,3 @@ var (
 		"before it exploded", "before it detonated", "before it went off",
 		"before it could", "before detonation", "before exploding")
 )
-
-func (a *gtdAdapter) useTerms(t *WeaponTerms) { a.terms = t }

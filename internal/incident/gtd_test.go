@@ -51,7 +51,7 @@ func readGTD(tb testing.TB, export string) ([]string, [][]string, adapter) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a, err := gtdFormat.adapter(recs[0])
+	a, err := gtdFormat.adapter(recs[0], DefaultWeaponTerms())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -311,7 +311,7 @@ func TestGTDCount(t *testing.T) {
 }
 
 func TestGTDWeapon(t *testing.T) {
-	a, err := newGTDAdapter([]string{"eventid", "iyear", "imonth", "iday"})
+	a, err := newGTDAdapter([]string{"eventid", "iyear", "imonth", "iday"}, DefaultWeaponTerms())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,7 @@ func TestGTDDetect(t *testing.T) {
 	}
 
 	// The adapter says the same when the format is named, not detected.
-	_, err = gtdFormat.adapter([]string{"EventID", "iyear", "summary"})
+	_, err = gtdFormat.adapter([]string{"EventID", "iyear", "summary"}, DefaultWeaponTerms())
 	if got, want := fmt.Sprint(err), `looks like a GTD export missing imonth, iday (columns found: "EventID", "iyear", "summary")`; got != want {
 		t.Errorf("err=%s\nwant %s", got, want)
 	}
@@ -424,7 +424,7 @@ func TestGTDDetect(t *testing.T) {
 // order, and reads a column named twice from its first place.
 func TestGTDHeaderNames(t *testing.T) {
 	header := []string{" NKILL ", "iday", "IMonth", "iyear", "EventID", "nkill"}
-	a, err := newGTDAdapter(header)
+	a, err := newGTDAdapter(header, DefaultWeaponTerms())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -198,17 +198,7 @@ func schemaFor(header []string, opts Options, pos fieldPos) (*schema, error) {
 		if f, err = FormatByName(name); err != nil {
 			return nil, err
 		}
-		have := make(map[string]bool)
-		for _, h := range header {
-			have[normalize(h)] = true
-		}
-		var missing []string
-		for _, c := range f.Required {
-			if !have[c] {
-				missing = append(missing, c)
-			}
-		}
-		if missing != nil {
+		if missing := f.missing(columnSet(header)); missing != nil {
 			e := &MissingColumnsError{Missing: missing, Found: header}
 			if f != Formats[0] {
 				e.Resembles = f.Label
@@ -225,12 +215,9 @@ func schemaFor(header []string, opts Options, pos fieldPos) (*schema, error) {
 		}
 		return s, err
 	}
-	ad, err := f.adapter(header)
+	ad, err := f.adapter(header, opts.Weapons)
 	if err != nil {
 		return nil, err
-	}
-	if t, ok := ad.(termsUser); ok {
-		t.useTerms(opts.Weapons)
 	}
 	return newAdaptedSchema(header, f, ad), nil
 }
