@@ -29,8 +29,6 @@ type swatch uint8
 
 const (
 	swatchBox    swatch = iota // a filled square, for bars
-	swatchLine                 // a thick line, for a line series
-	swatchRing                 // a ring, for points
 	swatchMarker               // a tally's marker, shaped by its bound
 )
 
@@ -160,7 +158,7 @@ func legendRows(entries []legendEntry, width vg.Length) []legendRow {
 	r := newRow()
 	for _, en := range entries {
 		l := newLine(sty, en.label)
-		w := swatchWidth(en.swatch) + swatchTextGap + l.w
+		w := swatchWidth + swatchTextGap + l.w
 		if len(r.entries) > 0 && r.width+legendGap+w > width {
 			rows = append(rows, r)
 			r = newRow()
@@ -175,28 +173,20 @@ func legendRows(entries []legendEntry, width vg.Length) []legendRow {
 	return append(rows, r)
 }
 
-func swatchWidth(s swatch) vg.Length {
-	if s == swatchLine {
-		return 2 * legendSize
-	}
-	return 0.8 * legendSize
-}
+// swatchWidth is the width of a legend sample.
+const swatchWidth vg.Length = 0.8 * legendSize
 
 // draw draws the row with its left end at x and its baseline at y.
 func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 	mid := y + 0.35*legendSize // the middle of a capital letter
 	for i, en := range r.entries {
-		sw := swatchWidth(en.swatch)
+		sw := swatchWidth
 		switch en.swatch {
 		case swatchBox:
 			h := sw / 2
 			c.FillPolygon(en.color, []vg.Point{
 				{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h},
 			})
-		case swatchLine:
-			c.StrokeLine2(draw.LineStyle{Color: en.color, Width: lineWidth}, x, mid, x+sw, mid)
-		case swatchRing:
-			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, incident.Exact, en.color)
 		case swatchMarker:
 			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
 		}

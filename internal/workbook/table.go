@@ -230,7 +230,7 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 			return err
 		}
 	}
-	return out.flush()
+	return nil
 }
 
 // pageSetup prints the sheet landscape; when fit, all its columns on one
@@ -352,8 +352,6 @@ func (s fileSink) setRow(row int, cells []outCell, height float64) error {
 
 func (s fileSink) addTable(t *excelize.Table) error { return s.f.AddTable(s.sheet, t) }
 
-func (s fileSink) flush() error { return nil }
-
 // cellName returns the name of the cell at 1-based column col and row,
 // "B3"; the coordinates are always within a sheet's limits here.
 func cellName(col, row int) string {
@@ -446,13 +444,20 @@ func utf16Len(s string) int {
 // 60), and false for a date before 1 March 1900 or after 9999, which the
 // serials cannot show faithfully.
 func serial(t time.Time) (int, bool) {
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	if d.Before(time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC)) || d.Year() > 9999 {
+	y, m, d := t.Date()
+	if y > 9999 {
 		return 0, false
 	}
-	epoch := time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
-	return int((d.Unix() - epoch.Unix()) / 86400), true
+	n := int((time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() - serialEpoch) / 86400)
+	if n < 61 { // 1 March 1900
+		return 0, false
+	}
+	return n, true
 }
+
+// serialEpoch is the Unix time of serial 0, 30 December 1899, for dates
+// from 1 March 1900.
+var serialEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC).Unix()
 
 // Row heights, in points.
 const (

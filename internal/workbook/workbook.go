@@ -129,7 +129,6 @@ type Workbook struct {
 	opts      Options
 	f         *excelize.File
 	styles    *styles
-	header    []string
 	incidents *stream
 	quality   *stream
 	vals      []value
@@ -139,7 +138,7 @@ type Workbook struct {
 // outside the schema are extra (see incident.Reader).
 func New(header, extra []string, opts Options) (*Workbook, error) {
 	f := excelize.NewFile()
-	b := &Workbook{opts: opts, f: f, styles: newStyles(f), header: header}
+	b := &Workbook{opts: opts, f: f, styles: newStyles(f)}
 	b.incidents = newStream(b, sheetIncidents, incidentColumns(extra))
 	b.quality = newStream(b, sheetQuality, qualityColumns(header))
 	return b, nil

@@ -37,7 +37,6 @@ type zipSplicer struct {
 	parts    map[string]*bytes.Buffer
 	// rows maps a sheet name to its streamed rows.
 	rows map[string]*sheetRows
-	err  error
 }
 
 func (z *zipSplicer) Create(name string) (io.Writer, error) {
