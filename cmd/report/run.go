@@ -188,6 +188,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.Visit(func(f *flag.Flag) {
 		c.refsGiven = c.refsGiven || f.Name == "refs"
 		c.sitesGiven = c.sitesGiven || f.Name == "sites"
+		c.outGiven = c.outGiven || f.Name == "out"
 	})
 	if c.sitesBy != "site" && c.sitesBy != "group" {
 		return c, usageError{fmt.Errorf("-sites-by %q: want site or group", c.sitesBy)}
@@ -213,7 +214,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		c.asOf = d
 	}
-	fset.Visit(func(f *flag.Flag) { c.outGiven = c.outGiven || f.Name == "out" })
 	if c.in == "" || c.out == "" {
 		return c, usageError{errors.New("-in and -out must not be empty")}
 	}
@@ -255,12 +255,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer in.close()
 	rd, wb, plog, printed := in.rd, in.wb, in.plog, in.printed
-	for _, t := range rd.Unmapped() {
+	unmapped, unknownSites := rd.Unmapped(), rd.UnknownSites()
+	for _, t := range unmapped {
 		if err := wb.AddUnmapped(t); err != nil {
 			return err
 		}
 	}
-	for _, t := range rd.UnknownSites() {
+	for _, t := range unknownSites {
 		if err := wb.AddUnknownSite(t); err != nil {
 			return err
 		}
@@ -312,10 +313,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sf.Log = plog
 	sf.Changes = chg.summary()
 	sf.Format = rd.Format().Name
-	for _, t := range rd.Unmapped() {
+	for _, t := range unmapped {
 		sf.UnmappedTerms = append(sf.UnmappedTerms, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
 	}
-	for _, t := range rd.UnknownSites() {
+	for _, t := range unknownSites {
 		sf.UnknownSites = append(sf.UnknownSites, summary.Term{Term: t.Term, Rows: t.Rows, FirstLine: t.FirstLine})
 	}
 	if err := out.write("summary.json", func(w io.Writer) (int64, error) { return 0, summary.Write(w, sf) }); err != nil {
@@ -566,22 +567,25 @@ func (c config) readerOptions() (incident.Options, error) {
 // today is the run's own date, against which a later incident date is
 // rejected: SOURCE_DATE_EPOCH's when set, so that a run can be replayed.
 func today() time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
+	if t, ok := sourceDateEpoch(); ok {
+		return t
 	}
 	return time.Now()
+}
+
+// sourceDateEpoch returns the time SOURCE_DATE_EPOCH gives, and false when
+// it is unset or not a whole number of seconds.
+func sourceDateEpoch() (time.Time, bool) {
+	n, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
+	return time.Unix(n, 0).UTC(), err == nil
 }
 
 // dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
 // set (the reproducible-builds convention), else the date of the latest
 // incident; never the clock.
 func dataDate(s *stats.Summary) time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
+	if t, ok := sourceDateEpoch(); ok {
+		return t
 	}
 	return s.Last
 }
