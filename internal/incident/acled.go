@@ -428,6 +428,24 @@ func newWordTable(groups ...[]string) wordTable {
 	return t
 }
 
+// has reports whether s has any of the phrases.
+func (t wordTable) has(s string) bool { return t.leftmost(s) >= 0 }
+
+// leftmost returns the group of the phrase found first in s, scanning
+// from its start, or -1 when none is; of phrases that start at one word,
+// the one given first to newWordTable wins.
+func (t wordTable) leftmost(s string) int {
+	for start, end := nextWord(s, 0); start < len(s); start, end = nextWord(s, end) {
+		var buf [32]byte
+		for _, p := range t[string(lowerWord(buf[:0], s[start:end]))] {
+			if phraseAt(s, end, p.rest) {
+				return p.group
+			}
+		}
+	}
+	return -1
+}
+
 // first returns the lowest group of the phrases found in s, or -1 when
 // none is.
 func (t wordTable) first(s string) int {

@@ -345,8 +345,8 @@ func gtdTargetType(targtype, target string) TargetType {
 	case "airports & aircraft":
 		return Airport
 	}
-	if t, ok := gtdTargetWords.first(target); ok {
-		return TargetType(t)
+	if g := gtdTargetWords.leftmost(target); g >= 0 {
+		return gtdTargetTypes[g]
 	}
 	return OtherTarget
 }
@@ -395,81 +395,38 @@ func (a *gtdAdapter) weapon(typ, subtype, detail, summary string) (Weapon, gtdCo
 	return OtherWeapon, gWeapType
 }
 
-// phrases is a list of phrases matched in free text as whole words, in any
-// case, their words joined by runs of spaces or hyphens, as weapon terms
-// are matched. Each phrase has a tag. Phrases are ASCII: a word of the text
-// is compared only with the phrases that start with its first letter.
-type phrases []phrase
-
-type phrase struct {
-	words []string // lower case
-	tag   string
-}
-
-// newPhrases makes a list from "phrase=tag" or "phrase" entries (the tag
-// is then the phrase).
-func newPhrases(entries ...string) phrases {
-	ps := make(phrases, len(entries))
-	for i, e := range entries {
-		text, tag, ok := strings.Cut(e, "=")
-		if !ok {
-			tag = text
-		}
-		ps[i] = phrase{words: strings.FieldsFunc(strings.ToLower(text), wordJoiner), tag: tag}
-	}
-	return ps
-}
-
-// first returns the tag of the phrase found first in text, scanning from
-// its start; at one place the earlier phrase of the list wins.
-func (ps phrases) first(text string) (tag string, ok bool) {
-	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
-		c := text[start] | 0x20 // lower case, for an ASCII letter
-		for _, p := range ps {
-			if p.words[0][0] == c && equalLower(text[start:end], p.words[0]) && phraseAt(text, end, p.words[1:]) {
-				return p.tag, true
-			}
-		}
-	}
-	return "", false
-}
-
-// has reports whether text has any of the phrases.
-func (ps phrases) has(text string) bool {
-	_, ok := ps.first(text)
-	return ok
-}
-
 var (
 	// gtdConvoyWords say that a target is a convoy: GTD's target1 for the
 	// coalition's supply convoys is "Convoy", "Trucks transporting
 	// supplies", "Logistics convoy" and the like.
-	gtdConvoyWords = newPhrases("convoy", "convoys", "supply truck", "supply trucks",
+	gtdConvoyWords = newWordTable([]string{"convoy", "convoys", "supply truck", "supply trucks",
 		"supply vehicle", "supply vehicles", "transporting supplies",
 		"transporting logistical", "transporting logistic", "logistics truck",
-		"logistics trucks", "logistical support", "logistic support")
+		"logistics trucks", "logistical support", "logistic support"})
 	// gtdSiteWords say that target1 names a site rather than people or
 	// vehicles.
-	gtdSiteWords = newPhrases("base", "bases", "airbase", "air base", "airport",
+	gtdSiteWords = newWordTable([]string{"base", "bases", "airbase", "air base", "airport",
 		"airfield", "embassy", "consulate", "camp", "compound", "center",
 		"centre", "headquarters", "garrison", "barracks", "outpost", "complex",
-		"facility", "palace", "green zone")
-	// gtdTargetWords map the words of target1 onto a target type, for a
-	// GTD target type that is none of this project's.
-	gtdTargetWords = newPhrases("embassy=diplomatic", "consulate=diplomatic",
-		"diplomatic=diplomatic", "airport=airport", "airfield=airport",
-		"base=military_base", "airbase=military_base", "camp=military_base",
-		"garrison=military_base", "barracks=military_base")
+		"facility", "palace", "green zone"})
+	// gtdTargetWords map the words of target1 onto a target type (group
+	// i is gtdTargetTypes[i]), for a GTD target type that is none of this
+	// project's.
+	gtdTargetWords = newWordTable(
+		[]string{"embassy", "consulate", "diplomatic"},
+		[]string{"airport", "airfield"},
+		[]string{"base", "airbase", "camp", "garrison", "barracks"})
+	gtdTargetTypes = []TargetType{Diplomatic, Airport, MilitaryBase}
 	// gtdInterceptedWords say that a failed attack (success 0) was stopped
 	// in the air.
-	gtdInterceptedWords = newPhrases("shot down", "intercepted", "intercept",
+	gtdInterceptedWords = newWordTable([]string{"shot down", "intercepted", "intercept",
 		"downed", "c ram", "air defense", "air defence", "air defenses",
-		"air defences")
+		"air defences"})
 	// gtdFoiledWords say that a failed attack's device was found before it
 	// went off.
-	gtdFoiledWords = newPhrases("found", "discovered", "defused", "defuse",
+	gtdFoiledWords = newWordTable([]string{"found", "discovered", "defused", "defuse",
 		"dismantled", "dismantle", "disarmed", "disarm", "neutralized",
 		"neutralised", "controlled explosion", "controlled detonation",
 		"before it exploded", "before it detonated", "before it went off",
-		"before it could", "before detonation", "before exploding")
+		"before it could", "before detonation", "before exploding"})
 )
