@@ -105,10 +105,10 @@ func (t textSet) match(v string) bool {
 // TargetType, Country or Province is in no = list and passes every !=
 // list. Match does not allocate.
 func (s Scope) Match(inc *Incident) bool {
-	return s.confidence.match(confidenceBit(inc.Confidence)) &&
-		s.targetType.match(targetTypeBit(inc.TargetType)) &&
+	return s.confidence.match(termBit(inc.Confidence, Confidences, High)) &&
+		s.targetType.match(termBit(inc.TargetType, TargetTypes, "")) &&
 		s.weapon.match(uint(min(inc.Weapon, 7))) &&
-		s.outcome.match(outcomeBit(inc.Outcome)) &&
+		s.outcome.match(termBit(inc.Outcome, Outcomes, Executed)) &&
 		s.country.match(inc.Country) &&
 		s.province.match(inc.Province)
 }
@@ -117,42 +117,14 @@ func (s Scope) Match(inc *Incident) bool {
 // incident.
 func (s Scope) IsZero() bool { return s == Scope{} }
 
-// The bit of each term is its index in the term list; 7 is the bit of any
-// value outside it.
-func confidenceBit(c Confidence) uint {
-	switch c {
-	case High, "":
-		return 0
-	case Low:
-		return 1
+// termBit returns the bit of a term: its index in list, which ParseScope
+// uses too, with "" taken as dflt; 7 for any value outside the list.
+func termBit[T ~string](v T, list []T, dflt T) uint {
+	if v == "" {
+		v = dflt
 	}
-	return 7
-}
-
-func targetTypeBit(t TargetType) uint {
-	switch t {
-	case MilitaryBase:
-		return 0
-	case Diplomatic:
-		return 1
-	case Airport:
-		return 2
-	case Convoy:
-		return 3
-	case OtherTarget:
-		return 4
-	}
-	return 7
-}
-
-func outcomeBit(o Outcome) uint {
-	switch o {
-	case Executed, "":
-		return 0
-	case Intercepted:
-		return 1
-	case Foiled:
-		return 2
+	if i := slices.Index(list, v); i >= 0 {
+		return uint(i)
 	}
 	return 7
 }
@@ -432,8 +404,8 @@ type NamedScope struct {
 func StandardScopes() []NamedScope {
 	return []NamedScope{
 		{"all", Scope{}},
-		{"high_confidence", Scope{confidence: termSet{opIn, 1 << confidenceBit(High)}}},
-		{"no_convoys", Scope{targetType: termSet{opNotIn, 1 << targetTypeBit(Convoy)}}},
-		{"convoys_only", Scope{targetType: termSet{opIn, 1 << targetTypeBit(Convoy)}}},
+		{"high_confidence", Scope{confidence: termSet{opIn, 1 << termBit(High, Confidences, High)}}},
+		{"no_convoys", Scope{targetType: termSet{opNotIn, 1 << termBit(Convoy, TargetTypes, "")}}},
+		{"convoys_only", Scope{targetType: termSet{opIn, 1 << termBit(Convoy, TargetTypes, "")}}},
 	}
 }

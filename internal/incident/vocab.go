@@ -90,13 +90,7 @@ func ParseWeapon(s string) (Weapon, bool) {
 
 // WeaponCodes lists the accepted codes, for error messages:
 // "rocket, drone, mortar, ied, small_arms, other".
-func WeaponCodes() string {
-	codes := make([]string, NumWeapons)
-	for i, t := range weaponTerms {
-		codes[i] = t.code
-	}
-	return strings.Join(codes, ", ")
-}
+func WeaponCodes() string { return strings.Join(weaponCodes(), ", ") }
 
 // TargetType is the kind of site attacked. The zero value means the row did
 // not say.
@@ -154,13 +148,7 @@ func parseTerm[T ~string](s string, terms []T) (T, bool) {
 }
 
 // termList formats terms for an error message: "high, low".
-func termList[T ~string](terms []T) string {
-	s := make([]string, len(terms))
-	for i, t := range terms {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
-}
+func termList[T ~string](terms []T) string { return strings.Join(termStrings(terms), ", ") }
 
 // normalize folds a vocabulary cell or a header name to its lookup key:
 // lower case, no surrounding space, inner runs of spaces and hyphens as
