@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -103,41 +104,16 @@ func NewDecodingReader(r io.Reader, e Encoding) io.Reader {
 	case UTF16BE:
 		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(r)
 	}
-	return &bomSkipper{r: r}
-}
-
-// bomSkipper reads from r, dropping a leading UTF-8 byte-order mark.
-type bomSkipper struct {
-	r       io.Reader
-	started bool
-	head    [3]byte
-	pending []byte // the first bytes read, not yet returned
-	err     error  // the error that ended the first read
-}
-
-func (b *bomSkipper) Read(p []byte) (int, error) {
-	if !b.started {
-		b.started = true
-		n, err := io.ReadFull(b.r, b.head[:])
-		b.pending = b.head[:n]
-		if string(b.pending) == bomUTF8 {
-			b.pending = nil
-		}
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-			b.err = err
-		} else if err != nil {
-			b.err = io.EOF
-		}
+	// UTF-8: skip the byte-order mark. A read error met while looking
+	// for it comes back from the next Read.
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
 	}
-	if len(b.pending) > 0 {
-		n := copy(p, b.pending)
-		b.pending = b.pending[n:]
-		return n, nil
+	if head, _ := br.Peek(len(bomUTF8)); string(head) == bomUTF8 {
+		br.Discard(len(bomUTF8))
 	}
-	if b.err != nil {
-		return 0, b.err
-	}
-	return b.r.Read(p)
+	return br
 }
 
 // ErrDelimiter is wrapped by SniffDelimiter's error for a header line that
