@@ -28,20 +28,21 @@ type ProbablePair struct {
 }
 
 // Reason says why the row is taken for the earlier one.
-func (p *ProbablePair) Reason() string {
+func (p *ProbablePair) Reason() string { return string(p.AppendReason(make([]byte, 0, 128))) }
+
+// AppendReason appends Reason's text to b: a big file of dense incidents
+// has many pairs.
+func (p *ProbablePair) AppendReason(b []byte) []byte {
 	when := "the same day"
 	if !p.Date.Equal(p.OfDate) {
 		when = "a day apart"
 	}
-	// By appends: a big file of dense incidents has many pairs.
-	b := make([]byte, 0, 128)
 	b = append(b, "probable duplicate of line "...)
 	b = strconv.AppendInt(b, int64(p.OfLine), 10)
 	b = append(b, ": another id and source, but the same site, the same weapon ("...)
 	b = append(b, p.Weapon.String()...)
 	b = append(b, ") and dates "...)
-	b = append(b, when...)
-	return string(b)
+	return append(b, when...)
 }
 
 // probableIndex finds probable duplicates in file order. It keeps the

@@ -132,6 +132,7 @@ type Workbook struct {
 	incidents *stream
 	quality   *stream
 	vals      []value
+	scratch   []byte // AddProbable's reason
 }
 
 // New returns a Workbook for rows read under header, whose columns
@@ -197,8 +198,9 @@ func (b *Workbook) AddUnknownSite(t incident.TermCount) error {
 // AddProbable lists in Data Quality a counted row that probably reports
 // an earlier one again; both stay counted (see -merge-probable).
 func (b *Workbook) AddProbable(p *incident.ProbablePair) error {
+	b.scratch = append(p.AppendReason(b.scratch[:0]), "; both are counted unless the report is made with -merge-probable"...)
 	b.vals = append(b.vals[:0], text("probable duplicate"), integer(p.Line), text("site"), text(p.Site),
-		text(p.Reason()+"; both are counted unless the report is made with -merge-probable"))
+		text(string(b.scratch)))
 	return b.quality.add(b.vals)
 }
 
