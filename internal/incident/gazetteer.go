@@ -76,7 +76,7 @@ func LoadGazetteer(r io.Reader) (*Gazetteer, error) {
 		return nil, ErrEmptyGazetteer
 	}
 	if err != nil {
-		return nil, gazetteerParseError(err, "header")
+		return nil, csvError(err, "header")
 	}
 	// col[i] is the record position of gazetteerColumns[i], or -1.
 	var col [len(gazetteerColumns)]int
@@ -120,7 +120,7 @@ func LoadGazetteer(r io.Reader) (*Gazetteer, error) {
 			return l.g, nil
 		}
 		if err != nil {
-			return nil, gazetteerParseError(err, "row")
+			return nil, csvError(err, "row")
 		}
 		if blank(rec) {
 			continue
@@ -295,15 +295,6 @@ func (l *gazetteerLoader) fail(k int, reason string) error {
 	i := l.col[k]
 	line, c := l.cr.FieldPos(i)
 	return &PositionError{Line: line, Col: c, Column: strings.TrimSpace(l.header[i]), Err: errors.New(reason)}
-}
-
-// gazetteerParseError turns a csv.ParseError into a *PositionError.
-func gazetteerParseError(err error, column string) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &PositionError{Line: pe.Line, Col: pe.Column, Column: column, Err: pe.Err}
-	}
-	return err
 }
 
 // Lookup returns the place that a site cell names: the site of which it is

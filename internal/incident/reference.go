@@ -101,7 +101,7 @@ func LoadReferences(r io.Reader) ([]Reference, error) {
 		return nil, ErrEmptyReferences
 	}
 	if err != nil {
-		return nil, positionError(err, "header")
+		return nil, csvError(err, "header")
 	}
 	index := make(map[string]int)
 	for i, h := range header {
@@ -128,7 +128,7 @@ func LoadReferences(r io.Reader) ([]Reference, error) {
 			return refs, nil
 		}
 		if err != nil {
-			return nil, positionError(err, "row")
+			return nil, csvError(err, "row")
 		}
 		if blank(rec) {
 			continue
@@ -139,14 +139,6 @@ func LoadReferences(r io.Reader) ([]Reference, error) {
 		}
 		refs = append(refs, ref)
 	}
-}
-
-func positionError(err error, column string) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &PositionError{Line: pe.StartLine, Col: pe.Column, Column: column, Err: pe.Err}
-	}
-	return err
 }
 
 func parseReference(cr *csv.Reader, header []string, index map[string]int, rec []string) (Reference, error) {

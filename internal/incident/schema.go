@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"strconv"
@@ -106,6 +107,17 @@ func (e *PositionError) Error() string {
 }
 
 func (e *PositionError) Unwrap() error { return e.Err }
+
+// csvError returns a *PositionError for an encoding/csv *ParseError, at
+// the line and column where the error is, named column; any other error
+// as it is.
+func csvError(err error, column string) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &PositionError{Line: pe.Line, Col: pe.Column, Column: column, Err: pe.Err}
+	}
+	return err
+}
 
 // schema maps a file's header onto the canonical columns. It is read only
 // once built, so the goroutines that parse rows share it.

@@ -71,12 +71,8 @@ func (wt *WeaponTerms) Merge(r io.Reader) error {
 		if err == io.EOF {
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return &PositionError{Line: pe.Line, Col: pe.Column, Column: "row", Err: pe.Err}
-		}
 		if err != nil {
-			return err
+			return csvError(err, "row")
 		}
 		at := func(i int, column string, err error) error {
 			line, col := cr.FieldPos(i)
