@@ -1,7 +1,6 @@
 package incident
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -90,11 +89,7 @@ var ErrEmptyReferences = errors.New("file is empty: want a header row, then one 
 // from the start of the cell's value: "5:40: filter:3: unknown field ...".
 // A file with a header and no rows gives no references and no error.
 func LoadReferences(r io.Reader) ([]Reference, error) {
-	br := bufio.NewReader(r)
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(NewDecodingReader(r, UTF8BOM))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
