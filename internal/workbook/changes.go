@@ -66,6 +66,7 @@ func (b *Workbook) changes(r *Report, sheet string) error {
 		rows:   len(rows),
 		row:    func(i int, dst []any) []any { return append(dst[:0], rows[i]...) },
 		total:  []any{"Total: counted incidents, against the report in " + c.Previous, nil, nil, nil, nil, nil, "incidents", c.Before, c.After, c.After - c.Before},
+		totals: []string{}, // the counts of the reports, not sums of the rows
 		freeze: 1,
 		empty:  fmt.Sprintf("No changes since the report in %s.", c.Previous),
 	})

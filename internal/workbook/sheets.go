@@ -167,9 +167,10 @@ func (b *Workbook) byMonth(r *Report, sheet string) error {
 			}
 			return append(dst, nil)
 		},
-		total:  withCI(appendTotals([]any{"Total"}, &s.Total), nil),
-		freeze: 1,
-		empty:  noIncidents,
+		total:   withCI(appendTotals([]any{"Total"}, &s.Total), nil),
+		formula: b.incidentTable().monthFormulas(s),
+		freeze:  1,
+		empty:   noIncidents,
 	})
 }
 
@@ -187,6 +188,9 @@ func (b *Workbook) bySite(r *Report, sheet string) error {
 		total = appendWeapons([]any{fmt.Sprintf("Total (%d %s)", len(s.Sites), many), s.Total.Incidents}, &s.Total.ByWeapon)
 		total = append(total, s.First, s.Last)
 	}
+	// The counts add up; First and Last total as the earliest and latest.
+	totals := totalsFunctions(&table{cols: cols, total: total})
+	totals[len(cols)-2], totals[len(cols)-1] = "min", "max"
 	return b.writeTable(sheet, &table{
 		name: "tblBySite",
 		cols: cols,
@@ -196,9 +200,11 @@ func (b *Workbook) bySite(r *Report, sheet string) error {
 			dst = appendWeapons(append(dst[:0], site.Name, site.Incidents), &site.ByWeapon)
 			return append(dst, site.First, site.Last)
 		},
-		total:  total,
-		freeze: 1,
-		empty:  noIncidents,
+		total:   total,
+		totals:  totals,
+		formula: b.incidentTable().siteFormulas(s),
+		freeze:  1,
+		empty:   noIncidents,
 	})
 }
 
@@ -235,8 +241,11 @@ func (b *Workbook) byWeapon(r *Report, sheet string) error {
 			}
 			return append(dst, w.InterceptRate, w.InterceptLow, w.InterceptHigh)
 		},
-		total:  []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, all},
-		freeze: 1,
+		total: []any{"Total", t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded, all},
+		// The shares add up; the rates and their intervals do not.
+		totals:  []string{"", "sum", "sum", "sum", "sum", "sum", "sum"},
+		formula: b.incidentTable().weaponFormulas(s),
+		freeze:  1,
 	})
 }
 
@@ -253,9 +262,10 @@ func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
 			m := &s.Months[i]
 			return append(appendWeapons(append(dst[:0], m.Start), &m.ByWeapon), m.Incidents)
 		},
-		total:  append(appendWeapons([]any{"Total"}, &s.Total.ByWeapon), s.Total.Incidents),
-		freeze: 1,
-		empty:  noIncidents,
+		total:   append(appendWeapons([]any{"Total"}, &s.Total.ByWeapon), s.Total.Incidents),
+		formula: b.incidentTable().monthFormulas(s),
+		freeze:  1,
+		empty:   noIncidents,
 	})
 }
 

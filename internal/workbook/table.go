@@ -44,6 +44,9 @@ type cell struct {
 	fill   string // background colour "#RRGGBB"; "" for none
 	bold   bool
 	link   string // an http(s) URL to link the cell to; "" for none
+	// formula is the cell's formula, without "=", v its cached value;
+	// "" for none.
+	formula string
 }
 
 // column describes a column of a table.
@@ -74,9 +77,15 @@ type table struct {
 	// empty.
 	rows int
 	row  func(i int, dst []any) []any
-	// total is a bold row below the body, outside the Excel table; nil for
-	// none.
-	total []any
+	// total is a bold row below the body, nil for none: the Excel table's
+	// totals row, with a SUBTOTAL formula under each column whose totals
+	// function (totals; by default "sum" under every int) is set (see
+	// totalsRow).
+	total  []any
+	totals []string
+	// formula, when set, gives the formula of body row i's value under
+	// column col, "" for none; the value is its cached value.
+	formula func(i int, col string) string
 	// freeze is the number of columns to freeze at the left, besides the
 	// header row, which is always frozen.
 	freeze int
@@ -85,8 +94,9 @@ type table struct {
 }
 
 // writeTable writes t to the sheet: column widths fitted to the values,
-// the header row frozen, then the body, the Excel table over header and
-// body (when there are rows and t.name is set) and the totals row.
+// the header row frozen, then the body, the totals row and the Excel table
+// over them (when there are rows and t.name is set), whose filter leaves
+// the totals row out.
 func (b *Workbook) writeTable(sheet string, t *table) error {
 	if t.rows+3 > maxRows {
 		return fmt.Errorf("%d rows is more than a sheet holds (%d)", t.rows, maxRows-3)
@@ -207,6 +217,7 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	}
 	for i := range t.rows {
 		vals = t.row(i, vals)
+		withFormulas(vals, names, i, t.formula)
 		if err := body(i+2, vals, false); err != nil {
 			return err
 		}
@@ -216,8 +227,14 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 			return err
 		}
 	}
+	total, totals := totalsRow(t, names)
 	if t.name != "" && t.rows > 0 {
-		ref, err := excelize.CoordinatesToCellName(len(t.cols), t.rows+1)
+		last := t.rows + 1
+		if hasFunctions(totals) {
+			last++
+			b.totals[t.name] = totals
+		}
+		ref, err := excelize.CoordinatesToCellName(len(t.cols), last)
 		if err != nil {
 			return err
 		}
@@ -226,7 +243,10 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 		}
 	}
 	if t.total != nil {
-		if err := body(max(t.rows, 1)+2, t.total, true); err != nil {
+		if t.rows == 0 {
+			total = t.total
+		}
+		if err := body(max(t.rows, 1)+2, total, true); err != nil {
 			return err
 		}
 	}
@@ -261,7 +281,7 @@ func (b *Workbook) pageSetup(sheet string, fit, titles bool) error {
 // outCell converts a row value to a cell to write, with its style: k
 // completed by the value's own formatting.
 func (b *Workbook) outCell(v any, k styleKey) (outCell, error) {
-	var link string
+	var link, formula string
 	if c, ok := v.(cell); ok {
 		v = c.v
 		k.bold = k.bold || c.bold
@@ -272,6 +292,7 @@ func (b *Workbook) outCell(v any, k styleKey) (outCell, error) {
 		if c.link != "" {
 			link, k.link = c.link, true
 		}
+		formula = c.formula
 	}
 	switch x := v.(type) {
 	case nil:
@@ -296,15 +317,16 @@ func (b *Workbook) outCell(v any, k styleKey) (outCell, error) {
 		return outCell{}, fmt.Errorf("cannot write a %T", v)
 	}
 	id, err := b.styles.id(k)
-	return outCell{v: v, style: id, link: link}, err
+	return outCell{v: v, style: id, link: link, formula: formula}, err
 }
 
 // outCell is a value ready to write: a string, int or float64; nil leaves
-// the cell empty.
+// the cell empty. A formula's value is its cached value.
 type outCell struct {
-	v     any
-	style int
-	link  string
+	v       any
+	style   int
+	link    string
+	formula string
 }
 
 // fileSink writes a sheet through excelize, cell by cell.
@@ -338,6 +360,11 @@ func (s fileSink) setRow(row int, cells []outCell, height float64) error {
 		}
 		if c.style != 0 {
 			if err := s.f.SetCellStyle(s.sheet, cellName(i+1, row), cellName(i+1, row), c.style); err != nil {
+				return err
+			}
+		}
+		if c.formula != "" {
+			if err := s.f.SetCellFormula(s.sheet, cellName(i+1, row), c.formula); err != nil {
 				return err
 			}
 		}

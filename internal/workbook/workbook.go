@@ -35,8 +35,37 @@
 // cannot show, is written as text "YYYY-MM-DD". Counts are numbers. In the
 // Incidents sheet a count the input left empty ("not reported") is an empty
 // cell, except munitions, which shows the 1 that the figures count for it, so
-// that summing a column in Excel gives the report's totals. Totals rows are
-// values, not formulas, and sit below each table, outside its filter range.
+// that summing a column in Excel gives the report's totals.
+//
+// # Formulas
+//
+// The Total row of By Month, By Site, By Weapon and Month x Weapon is its
+// Excel table's totals row: SUBTOTAL(109, tblByMonth[Incidents]) under each
+// count, so it follows the table's filter. The shares of By Weapon add up
+// too; By Site's First and Last total as the earliest (SUBTOTAL 105, min)
+// and latest (104, max); the intervals, rates and "Data through" have no
+// total. The Time sheet's totals are SUBTOTAL over its plain ranges, and
+// the Changes sheet's stays values, since it is not a sum of its rows.
+//
+// The figures of By Month, By Site, By Weapon and Month x Weapon are
+// formulas over the Incidents table, found by its header names: COUNTIFS
+// of the rows by month (the month column, YYYY-MM, an incident dated only
+// to its week or month counted in the month of its first day, as the
+// figures count it), by site (the site column; with sites by group, the
+// group column, or the site where the group is empty) and by weapon (the
+// weapon_code column, or weapon where there is none), and SUMIFS of the
+// munitions, intercepted, killed and wounded columns. So an analyst who
+// edits a row of Incidents sees every table follow. The intervals, shares,
+// rates, First and Last stay values. Every formula is written with its
+// cached value, the report's figure, so a reader that does not recalculate
+// shows the same numbers (.ci/run checks both against summary.json, the
+// formulas recalculated by LibreOffice). The figures are values, as
+// without formulas, when the Incidents sheet is left out
+// (Options.NoIncidents), when it goes on over several sheets (Incidents
+// (2), ...), for a site whose name only a formula could misread (a number,
+// one that begins with = < or >, longer than 255 characters, or equal to
+// another's but for case, since COUNTIFS ignores case) and where a column
+// is missing (sites by group without a group column).
 //
 // Every text value is written as a string cell, never as a formula, so a
 // value such as "=HYPERLINK(...)" from the input shows as typed. Excel holds
@@ -133,13 +162,16 @@ type Workbook struct {
 	quality   *stream
 	vals      []value
 	scratch   []byte // AddProbable's reason
+	// totals describes the totals row of each Excel table that has one,
+	// by table name, for zipSplicer to write into the table part.
+	totals map[string][]totalsColumn
 }
 
 // New returns a Workbook for rows read under header, whose columns
 // outside the schema are extra (see incident.Reader).
 func New(header, extra []string, opts Options) (*Workbook, error) {
 	f := excelize.NewFile()
-	b := &Workbook{opts: opts, f: f, styles: newStyles(f)}
+	b := &Workbook{opts: opts, f: f, styles: newStyles(f), totals: map[string][]totalsColumn{}}
 	b.incidents = newStream(b, sheetIncidents, incidentColumns(extra))
 	b.quality = newStream(b, sheetQuality, qualityColumns(header))
 	return b, nil
@@ -277,7 +309,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams}
+		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams, totals: b.totals}
 	})
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		return fmt.Errorf("workbook: %w", err)

@@ -127,7 +127,8 @@ func pngChart(tb testing.TB, w, h int) []byte {
 }
 
 // dump renders every sheet as text: its name, panes, column widths, row
-// heights other than the default, tables, links and pictures, then each row's cells as shown, tab-separated.
+// heights other than the default, tables, links, formulas and pictures, then each row's cells as shown
+// (a formula's cached value), tab-separated.
 func dump(tb testing.TB, f *excelize.File) string {
 	tb.Helper()
 	var b strings.Builder
@@ -188,6 +189,11 @@ func dump(tb testing.TB, f *excelize.File) string {
 				name := cellName(c+1, r+1)
 				if ok, link, _ := f.GetCellHyperLink(sheet, name); ok {
 					fmt.Fprintf(&b, "link %s: %s\n", name, link)
+				}
+				if formula, err := f.GetCellFormula(sheet, name); err != nil {
+					tb.Fatal(err)
+				} else if formula != "" {
+					fmt.Fprintf(&b, "formula %s: %s\n", name, formula)
 				}
 			}
 		}

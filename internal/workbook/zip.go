@@ -27,7 +27,10 @@ import (
 //     it splices the rows streamed and compressed beforehand;
 //   - [Content_Types].xml, which excelize writes from a map, in an order
 //     that changes from run to run, has its entries sorted;
-//   - every entry has the same modification time, modified.
+//   - every entry has the same modification time, modified;
+//   - the tables named in totals get their totals row (tableTotals), and
+//     the formulas of the other sheets their numeric cached values
+//     (numericFormulas).
 //
 // It writes straight into out: excelize then hands its own buffer, left
 // empty, to the writer it was given.
@@ -37,6 +40,9 @@ type zipSplicer struct {
 	parts    map[string]*bytes.Buffer
 	// rows maps a sheet name to its streamed rows.
 	rows map[string]*sheetRows
+	// totals describes the totals row of each table that has one, by
+	// table name.
+	totals map[string][]totalsColumn
 }
 
 func (z *zipSplicer) Create(name string) (io.Writer, error) {
@@ -77,6 +83,14 @@ func (z *zipSplicer) Close() error {
 				return err
 			}
 			continue
+		}
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/sheet") && bytes.Contains(data, []byte("<f>")):
+			data = numericFormulas(data)
+		case strings.HasPrefix(name, "xl/tables/table"):
+			if data, err = tableTotals(data, z.totals); err != nil {
+				return err
+			}
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
 		if err != nil {
