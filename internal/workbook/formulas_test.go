@@ -1,0 +1,287 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+// TestFormulas reads back formulas and cached values of smallCSV's
+// workbook: 4 counted incidents, 2 in January (a rocket of 3 munitions at
+// US Embassy, a drone of 2, both intercepted, at Ain al-Asad), 0 in
+// February, 2 in March (Rockets with munitions not reported, counted as 1,
+// and an IED).
+func TestFormulas(t *testing.T) {
+	f := open(t, report(t, smallCSV, smallRefs))
+	tests := []formulaCell{
+		{sheetByMonth, "B2", `COUNTIFS(tblIncidents[month],"2021-01")`, "2"},
+		{sheetByMonth, "B3", `COUNTIFS(tblIncidents[month],"2021-02")`, "0"},
+		{sheetByMonth, "C2", "", "0.2"}, // the interval stays a value
+		{sheetByMonth, "E2", `SUMIFS(tblIncidents[munitions],tblIncidents[month],"2021-01")`, "5"},
+		{sheetByMonth, "F2", `SUMIFS(tblIncidents[intercepted],tblIncidents[month],"2021-01")`, "2"},
+		{sheetByMonth, "H2", `SUMIFS(tblIncidents[wounded],tblIncidents[month],"2021-01")`, "1"},
+		{sheetByMonth, "L4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon],"ied")`, "1"},
+		{sheetByMonth, "M4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon],"small_arms")`, "0"},
+		{sheetByMonth, "A5", "", "Total"},
+		{sheetByMonth, "B5", "SUBTOTAL(109,tblByMonth[Incidents])", "4"},
+		{sheetByMonth, "C5", "", ""},
+		{sheetByMonth, "E5", "SUBTOTAL(109,tblByMonth[Munitions])", "7"},
+		{sheetByMonth, "M5", "SUBTOTAL(109,tblByMonth[[Small arms]])", "0"},
+		{sheetBySite, "B2", `COUNTIFS(tblIncidents[site],"Ain al-Asad Air Base")`, "1"},
+		{sheetBySite, "D2", `COUNTIFS(tblIncidents[site],"Ain al-Asad Air Base",tblIncidents[weapon],"drone")`, "1"},
+		{sheetBySite, "F4", `COUNTIFS(tblIncidents[site],"Supply route, Baghdad",tblIncidents[weapon],"ied")`, "1"},
+		{sheetBySite, "I2", "", "2021-01-20"},
+		{sheetBySite, "B6", "SUBTOTAL(109,tblBySite[Incidents])", "4"},
+		{sheetBySite, "I6", "SUBTOTAL(105,tblBySite[First])", "2021-01-05"},
+		{sheetBySite, "J6", "SUBTOTAL(104,tblBySite[Last])", "2021-03-15"},
+		{sheetByWeapon, "B2", `COUNTIFS(tblIncidents[weapon],"rocket")`, "2"},
+		{sheetByWeapon, "C2", `SUMIFS(tblIncidents[munitions],tblIncidents[weapon],"rocket")`, "4"},
+		{sheetByWeapon, "D3", `SUMIFS(tblIncidents[intercepted],tblIncidents[weapon],"drone")`, "2"},
+		{sheetByWeapon, "G2", "", "50.0%"},
+		{sheetByWeapon, "H3", "", "100.0%"},
+		{sheetByWeapon, "B8", "SUBTOTAL(109,tblByWeapon[Incidents])", "4"},
+		{sheetByWeapon, "G8", "SUBTOTAL(109,tblByWeapon[[Share of incidents]])", "100.0%"},
+		{sheetByWeapon, "H8", "", ""},
+		{sheetMonthWeapon, "B2", `COUNTIFS(tblIncidents[month],"2021-01",tblIncidents[weapon],"rocket")`, "1"},
+		{sheetMonthWeapon, "H4", `COUNTIFS(tblIncidents[month],"2021-03")`, "2"},
+		{sheetMonthWeapon, "H5", "SUBTOTAL(109,tblMonthByWeapon[Total])", "4"},
+		{sheetTime, "B26", "SUBTOTAL(109,B2:B25)", "2"},
+		{sheetTime, "D26", "SUBTOTAL(109,D2:D25)", "4"},
+	}
+	checkFormulas(t, f, tests)
+}
+
+// formulaCell is a cell's formula ("" for none) and its value as shown.
+type formulaCell struct {
+	sheet, cell, formula, value string
+}
+
+// checkFormulas reads each cell's formula and cached value back from f.
+func checkFormulas(tb testing.TB, f *excelize.File, cells []formulaCell) {
+	tb.Helper()
+	for _, c := range cells {
+		formula, err := f.GetCellFormula(c.sheet, c.cell)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if formula != c.formula {
+			tb.Errorf("%s!%s formula %q, want %q", c.sheet, c.cell, formula, c.formula)
+		}
+		if got := cellValue(tb, f, c.sheet, c.cell); got != c.value {
+			tb.Errorf("%s!%s value %q, want %q", c.sheet, c.cell, got, c.value)
+		}
+	}
+}
+
+// parts returns the parts of the workbook of r by name.
+func parts(tb testing.TB, r *Report) map[string]string {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, r); err != nil {
+		tb.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, file := range z.File {
+		rc, err := file.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[file.Name] = string(b)
+	}
+	return out
+}
+
+// tablePart returns the table part of the table named name.
+func tablePart(tb testing.TB, parts map[string]string, name string) string {
+	tb.Helper()
+	for p, x := range parts {
+		if strings.HasPrefix(p, "xl/tables/") && strings.Contains(x, ` name="`+name+`"`) {
+			return x
+		}
+	}
+	tb.Fatalf("no table %s", name)
+	return ""
+}
+
+// TestTotalsRowParts checks the XML that excelize's API does not show:
+// the totals row in the table part, and cached values typed as numbers.
+func TestTotalsRowParts(t *testing.T) {
+	p := parts(t, report(t, smallCSV, smallRefs))
+	month := tablePart(t, p, "tblByMonth")
+	for _, want := range []string{
+		`ref="A1:O5" totalsRowCount="1" totalsRowShown="1"`,
+		`<autoFilter ref="A1:O4">`, // the filter leaves the totals row out
+		`<tableColumn id="1" name="Month" totalsRowLabel="Total">`,
+		`<tableColumn id="2" name="Incidents" totalsRowFunction="sum">`,
+		`<tableColumn id="3" name="95% low">`,
+		`<tableColumn id="13" name="Small arms" totalsRowFunction="sum">`,
+		`<tableColumn id="15" name="Data through">`,
+	} {
+		if !strings.Contains(month, want) {
+			t.Errorf("tblByMonth lacks %s:\n%s", want, month)
+		}
+	}
+	site := tablePart(t, p, "tblBySite")
+	for _, want := range []string{`name="Site" totalsRowLabel="Total (4 sites)"`,
+		`name="First" totalsRowFunction="min"`, `name="Last" totalsRowFunction="max"`} {
+		if !strings.Contains(site, want) {
+			t.Errorf("tblBySite lacks %s:\n%s", want, site)
+		}
+	}
+	if refs := tablePart(t, p, "tblReferences"); strings.Contains(refs, "totalsRow") {
+		t.Errorf("tblReferences has a totals row:\n%s", refs)
+	}
+	// Every formula's cached value is a number: no t="str" before <f>.
+	formulas := 0
+	for name, x := range p {
+		if !strings.HasPrefix(name, "xl/worksheets/sheet") {
+			continue
+		}
+		formulas += strings.Count(x, "<f>")
+		if m := regexp.MustCompile(`<c [^>]*t="str"><f>`).FindString(x); m != "" {
+			t.Errorf("%s: %s: a formula's value typed as text", name, m)
+		}
+	}
+	// By Month 3 rows of 11 and a totals row of 11, By Site 4 of 7 and 9,
+	// By Weapon 6 of 5 and 6, Month x Weapon 3 of 7 and 7, Time 2.
+	if want := 4*11 + 4*7 + 9 + 6*5 + 6 + 4*7 + 2; formulas != want {
+		t.Errorf("%d formulas, want %d", formulas, want)
+	}
+}
+
+// TestFiguresAsValues: without a single Incidents table to count, the
+// figures are values; the totals stay SUBTOTALs of the table above.
+func TestFiguresAsValues(t *testing.T) {
+	r := report(t, smallCSV, smallRefs)
+	d := reports[r.Summary]
+	tests := []struct {
+		name  string
+		opts  Options
+		split int // bodyRows, 0 for the default
+	}{
+		{"no incidents sheet", Options{NoIncidents: true}, 0},
+		{"incidents over two sheets", Options{}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.split > 0 {
+				defer func(n int) { bodyRows = n }(bodyRows)
+				bodyRows = tt.split
+			}
+			b, err := New(d.Header, d.ExtraColumns, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			for i := range d.Incidents {
+				if err := b.AddIncident(&d.Incidents[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var buf bytes.Buffer
+			if err := b.Write(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			checkFormulas(t, f, []formulaCell{
+				{sheetByMonth, "B2", "", "2"},
+				{sheetBySite, "B2", "", "1"},
+				{sheetByWeapon, "C2", "", "4"},
+				{sheetByMonth, "B5", "SUBTOTAL(109,tblByMonth[Incidents])", "4"},
+			})
+		})
+	}
+}
+
+func TestCriterion(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Ain al-Asad Air Base", `"Ain al-Asad Air Base"`, true},
+		{"2021-01", `"2021-01"`, true},
+		{"", `""`, true},
+		{`Camp "Victory"`, `"Camp ""Victory"""`, true},
+		{"Site *7?~", `"Site ~*7~?~~"`, true},
+		{"107th Brigade", `"107th Brigade"`, true},
+		{"107", "", false},    // a number matches numbers, not the text
+		{" 1e3 ", "", false},  // a number too
+		{"<none>", "", false}, // a comparison
+		{"=x", "", false},     // an equality
+		{strings.Repeat("a", 255), `"` + strings.Repeat("a", 255) + `"`, true},
+		{strings.Repeat("a", 254) + "*", "", false}, // 256 once escaped
+	}
+	for _, tt := range tests {
+		got, ok := criterion(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("criterion(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestStructuredRef(t *testing.T) {
+	tests := []struct{ col, want string }{
+		{"Incidents", "tblX[Incidents]"},
+		{"weapon_code", "tblX[weapon_code]"},
+		{"Small arms", "tblX[[Small arms]]"},
+		{"95% low", "tblX[[95% low]]"},
+		{"a[1]#'b", "tblX[[a'[1']'#''b]]"},
+	}
+	for _, tt := range tests {
+		if got := structuredRef("tblX", tt.col); got != tt.want {
+			t.Errorf("structuredRef(%q) = %q, want %q", tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestSiteFormulas covers what the shipped layout cannot show: sites by
+// group, weapons by weapon_code, and names COUNTIFS would confuse.
+func TestSiteFormulas(t *testing.T) {
+	refs := incidentRefs{colSite: "I[site]", colGroup: "I[group]", colWeapon: "I[weapon_code]"}
+	s := &stats.Summary{SitesByGroup: true, Sites: []stats.Site{
+		{Name: "Baghdad airport complex"}, {Name: "Camp A"}, {Name: "camp a"}, {Name: "12"}}}
+	f := refs.siteFormulas(s)
+	tests := []struct {
+		row       int
+		col, want string
+	}{
+		{0, "Incidents", `COUNTIFS(I[group],"Baghdad airport complex")+COUNTIFS(I[group],"",I[site],"Baghdad airport complex")`},
+		{0, incident.Drone.Label(), `COUNTIFS(I[group],"Baghdad airport complex",I[weapon_code],"drone")+` +
+			`COUNTIFS(I[group],"",I[site],"Baghdad airport complex",I[weapon_code],"drone")`},
+		{0, "First", ""},
+		{1, "Incidents", ""}, // equal to "camp a" but for case
+		{2, "Incidents", ""},
+		{3, "Incidents", ""}, // a number
+	}
+	for _, tt := range tests {
+		if got := f(tt.row, tt.col); got != tt.want {
+			t.Errorf("row %d %s: %q, want %q", tt.row, tt.col, got, tt.want)
+		}
+	}
+	// Sites by group without a group column: values.
+	delete(refs, colGroup)
+	if got := refs.siteFormulas(s)(0, "Incidents"); got != "" {
+		t.Errorf("without a group column: %q, want none", got)
+	}
+}
