@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -283,5 +284,103 @@ func TestSiteFormulas(t *testing.T) {
 	delete(refs, colGroup)
 	if got := refs.siteFormulas(s)(0, "Incidents"); got != "" {
 		t.Errorf("without a group column: %q, want none", got)
+	}
+}
+
+// nativeCharts returns the chart parts of each sheet, by sheet name,
+// following the parts' relationships: workbook, sheet, drawing, chart.
+func nativeCharts(tb testing.TB, parts map[string]string) map[string][]string {
+	tb.Helper()
+	targets := func(rels string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`Id="(rId[0-9]+)" Target="([^"]*)"`).FindAllStringSubmatch(parts[rels], -1) {
+			out = append(out, m[1]+" "+m[2])
+		}
+		return out
+	}
+	resolve := func(dir, target string) string {
+		return path.Clean(path.Join(dir, target))
+	}
+	out := map[string][]string{}
+	for _, m := range regexp.MustCompile(`<sheet name="([^"]*)" sheetId="[0-9]+" r:id="(rId[0-9]+)"`).FindAllStringSubmatch(parts["xl/workbook.xml"], -1) {
+		for _, t := range targets("xl/_rels/workbook.xml.rels") {
+			id, target, _ := strings.Cut(t, " ")
+			if id != m[2] {
+				continue
+			}
+			sheet := resolve("xl", target)
+			for _, d := range targets(path.Dir(sheet) + "/_rels/" + path.Base(sheet) + ".rels") {
+				_, drawing, _ := strings.Cut(d, " ")
+				drawing = resolve(path.Dir(sheet), drawing)
+				if !strings.Contains(drawing, "drawings/") {
+					continue
+				}
+				for _, c := range targets(path.Dir(drawing) + "/_rels/" + path.Base(drawing) + ".rels") {
+					_, chart, _ := strings.Cut(c, " ")
+					if chart = resolve(path.Dir(drawing), chart); strings.Contains(chart, "charts/") {
+						out[m[1]] = append(out[m[1]], parts[chart])
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestNativeCharts finds each native chart on its table's sheet, drawn from
+// the table's cells, in the weapons' colours.
+func TestNativeCharts(t *testing.T) {
+	charts := nativeCharts(t, parts(t, report(t, smallCSV, smallRefs)))
+	tests := []struct {
+		sheet string
+		want  []string // in the chart part, in this order
+		not   []string
+	}{
+		{sheetMonthWeapon, []string{
+			"<a:t>Incidents per month by weapon</a:t>", "<grouping val=\"stacked\">",
+			// Rocket, Drone and IED; Mortar, Small arms and Other have none.
+			"<f>&#39;Month x Weapon&#39;!$B$1</f>", "<a:srgbClr val=\"" + incident.Rocket.Color()[1:] + "\">",
+			"<f>&#39;Month x Weapon&#39;!$A$2:$A$4</f>", "<f>&#39;Month x Weapon&#39;!$B$2:$B$4</f>",
+			"<f>&#39;Month x Weapon&#39;!$C$2:$C$4</f>", "<f>&#39;Month x Weapon&#39;!$E$2:$E$4</f>",
+			"formatCode=\"mmm yyyy\"",
+		}, []string{"$D$2:$D$4", "$F$2:$F$4", "$G$2:$G$4", "$H$2"}},
+		{sheetByWeapon, []string{
+			"<a:t>Incidents by weapon</a:t>", "<barDir val=\"col\">",
+			"<dPt><idx val=\"0\"></idx>", "<a:srgbClr val=\"" + incident.Rocket.Color()[1:] + "\">",
+			"<dPt><idx val=\"5\"></idx>", "<a:srgbClr val=\"" + incident.OtherWeapon.Color()[1:] + "\">",
+			"<f>&#39;By Weapon&#39;!$A$2:$A$7</f>", "<f>&#39;By Weapon&#39;!$B$2:$B$7</f>",
+		}, []string{"$B$8"}},
+		{sheetYearToDate, []string{
+			"<a:t>Incidents in 2021 so far, against published tallies</a:t>", "<scatterChart>",
+			"<f>&#39;Year to Date&#39;!$B$1</f>", "<symbol val=\"none\">",
+			"<xVal><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f>", "<f>&#39;Year to Date&#39;!$B$2:$B$6</f>",
+			"<f>&#39;Year to Date&#39;!$C$1</f>", "<symbol val=\"diamond\">",
+			"<xVal><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f>", "<f>&#39;Year to Date&#39;!$C$2:$C$6</f>",
+			"<min val=\"44197\">", "formatCode=\"mmm d\"",
+		}, nil},
+	}
+	for _, tt := range tests {
+		got := charts[tt.sheet]
+		if len(got) != 1 {
+			t.Errorf("%s: %d charts, want 1", tt.sheet, len(got))
+			continue
+		}
+		rest := got[0]
+		for _, w := range tt.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%s: chart lacks %s after the previous, in:\n%s", tt.sheet, w, got[0])
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+		for _, n := range tt.not {
+			if strings.Contains(got[0], n) {
+				t.Errorf("%s: chart has %s", tt.sheet, n)
+			}
+		}
+	}
+	if n := len(charts[sheetByMonth]) + len(charts[sheetCharts]); n != 0 {
+		t.Errorf("%d native charts on By Month and Charts, want none", n)
 	}
 }

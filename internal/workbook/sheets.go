@@ -209,7 +209,8 @@ func (b *Workbook) bySite(r *Report, sheet string) error {
 }
 
 // byWeapon writes every canonical weapon with its share of the incidents
-// and its intercept rate with the rate's 95% interval, then a Total row.
+// and its intercept rate with the rate's 95% interval, then a Total row,
+// and below them the native chart of the incidents by weapon.
 // The share is empty when there are no incidents, the intercept rate and
 // interval when the weapon has no munitions, and in the Total row.
 func (b *Workbook) byWeapon(r *Report, sheet string) error {
@@ -225,7 +226,7 @@ func (b *Workbook) byWeapon(r *Report, sheet string) error {
 		all = 1.0
 	}
 	t := &s.Total
-	return b.writeTable(sheet, &table{
+	err := b.writeTable(sheet, &table{
 		name: "tblByWeapon",
 		cols: []column{{name: "Weapon"}, {name: "Incidents"}, {name: "Munitions"}, {name: "Intercepted"},
 			{name: "Killed"}, {name: "Wounded"}, {name: "Share of incidents", numFmt: fmtPercent},
@@ -247,14 +248,19 @@ func (b *Workbook) byWeapon(r *Report, sheet string) error {
 		formula: b.incidentTable().weaponFormulas(s),
 		freeze:  1,
 	})
+	if err != nil {
+		return err
+	}
+	return b.weaponChart(sheet, s)
 }
 
 // monthByWeapon writes the incidents per month and weapon, with a Total
-// column and a Total row.
+// column and a Total row, and below them the native chart of the months
+// stacked by weapon.
 func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
 	s := r.Summary
 	cols := append([]column{{name: "Month", numFmt: fmtMonth}}, weaponColumns()...)
-	return b.writeTable(sheet, &table{
+	err := b.writeTable(sheet, &table{
 		name: "tblMonthByWeapon",
 		cols: append(cols, column{name: "Total"}),
 		rows: len(s.Months),
@@ -267,6 +273,10 @@ func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
 		freeze:  1,
 		empty:   noIncidents,
 	})
+	if err != nil {
+		return err
+	}
+	return b.monthlyChart(sheet, s)
 }
 
 // references writes each published tally beside our count under its

@@ -118,7 +118,7 @@ func TestContinuationSheets(t *testing.T) {
 	if !said {
 		t.Errorf("the Summary does not say the rows go on over 3 sheets: %q", rows)
 	}
-	if got, want := strings.Join(f.GetSheetList(), ","), "Summary,By Month,By Site,By Weapon,Time,Month x Weapon,References,Incidents,Incidents (2),Incidents (3),Data Quality,Charts"; got != want {
+	if got, want := strings.Join(f.GetSheetList(), ","), "Summary,By Month,By Site,By Weapon,Time,Month x Weapon,References,Year to Date,Incidents,Incidents (2),Incidents (3),Data Quality,Charts"; got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
 }

@@ -19,7 +19,13 @@
 //     by weekday, of those dated to the day.
 //   - Month x Weapon: incidents per month and weapon, with row and column
 //     totals.
+//
+// By Weapon, Month x Weapon and Year to Date each have a native Excel chart
+// below their table, drawn from it (see nativecharts.go).
 //   - References: each published tally beside our count over its dates.
+//   - Year to Date: our running count of the year at 1 January, each
+//     month's end and each tally's date, under each scope the tallies use,
+//     beside the tallies where the cumulative chart draws them.
 //   - Incidents: every counted row with all its columns, led by the line of
 //     the input file it came from, so that every figure can be traced back.
 //   - Data Quality: every excluded, duplicate and rejected row, with the
@@ -145,6 +151,7 @@ const (
 	sheetTime        = "Time"
 	sheetMonthWeapon = "Month x Weapon"
 	sheetReferences  = "References"
+	sheetYearToDate  = "Year to Date"
 	sheetIncidents   = "Incidents"
 	sheetQuality     = "Data Quality"
 	sheetCharts      = "Charts"
@@ -165,13 +172,16 @@ type Workbook struct {
 	// totals describes the totals row of each Excel table that has one,
 	// by table name, for zipSplicer to write into the table part.
 	totals map[string][]totalsColumn
+	// points colours the points of a native chart's series, by the
+	// series' values reference (see chartPoints).
+	points map[string][]string
 }
 
 // New returns a Workbook for rows read under header, whose columns
 // outside the schema are extra (see incident.Reader).
 func New(header, extra []string, opts Options) (*Workbook, error) {
 	f := excelize.NewFile()
-	b := &Workbook{opts: opts, f: f, styles: newStyles(f), totals: map[string][]totalsColumn{}}
+	b := &Workbook{opts: opts, f: f, styles: newStyles(f), totals: map[string][]totalsColumn{}, points: map[string][]string{}}
 	b.incidents = newStream(b, sheetIncidents, incidentColumns(extra))
 	b.quality = newStream(b, sheetQuality, qualityColumns(header))
 	return b, nil
@@ -273,6 +283,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		{sheetTime, b.timeOfDay},
 		{sheetMonthWeapon, b.monthByWeapon},
 		{sheetReferences, b.references},
+		{sheetYearToDate, b.yearToDate},
 	}
 	streams := map[string]*sheetRows{}
 	for _, s := range []*stream{b.incidents, b.quality} {
@@ -309,7 +320,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams, totals: b.totals}
+		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams, totals: b.totals, points: b.points}
 	})
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		return fmt.Errorf("workbook: %w", err)

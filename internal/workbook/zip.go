@@ -30,7 +30,7 @@ import (
 //   - every entry has the same modification time, modified;
 //   - the tables named in totals get their totals row (tableTotals), and
 //     the formulas of the other sheets their numeric cached values
-//     (numericFormulas).
+//     (numericFormulas), and charts what excelize misses (fixChart).
 //
 // It writes straight into out: excelize then hands its own buffer, left
 // empty, to the writer it was given.
@@ -43,6 +43,8 @@ type zipSplicer struct {
 	// totals describes the totals row of each table that has one, by
 	// table name.
 	totals map[string][]totalsColumn
+	// points colours the points of chart series (see chartPoints).
+	points map[string][]string
 }
 
 func (z *zipSplicer) Create(name string) (io.Writer, error) {
@@ -87,6 +89,8 @@ func (z *zipSplicer) Close() error {
 		switch {
 		case strings.HasPrefix(name, "xl/worksheets/sheet") && bytes.Contains(data, []byte("<f>")):
 			data = numericFormulas(data)
+		case strings.HasPrefix(name, "xl/charts/chart"):
+			data = fixChart(data, z.points)
 		case strings.HasPrefix(name, "xl/tables/table"):
 			if data, err = tableTotals(data, z.totals); err != nil {
 				return err

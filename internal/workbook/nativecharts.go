@@ -1,0 +1,330 @@
+package workbook
+
+// This file holds the workbook's native charts: Excel charts drawn from the
+// workbook's own tables, so that an analyst can restyle them or point them
+// at other cells, beside the PNG images of the Charts sheet. Each sits
+// below its table, on the table's sheet:
+//
+//   - Month x Weapon: incidents per month, stacked by weapon;
+//   - Year to Date: our running count of the year against the published
+//     tallies;
+//   - By Weapon: incidents by weapon.
+//
+// Weapons have their colours (incident.Weapon.Color), as in the PNGs.
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+// Native chart size, in pixels: 960 x 480 prints 25.4 x 12.7 cm at 96 dpi,
+// within the width of an A4 or Letter landscape page.
+const (
+	nativeWidth  = 960
+	nativeHeight = 480
+)
+
+// chartFont is the font of the native charts' text.
+var chartFont = &excelize.Font{Family: fontFamily, Size: 10, Color: "#000000"}
+
+// sheetRange returns an absolute reference to the cells of column col
+// (1-based) from row first to row last of sheet: 'Month x Weapon'!$B$2:$B$8.
+func sheetRange(sheet string, col, first, last int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	ref := fmt.Sprintf("'%s'!$%s$%d", strings.ReplaceAll(sheet, "'", "''"), name, first)
+	if last != first {
+		ref += fmt.Sprintf(":$%s$%d", name, last)
+	}
+	return ref
+}
+
+// addNativeChart puts c on the sheet two rows below a table of rows body
+// rows and a totals row (when total), with the native size, a title and
+// axis fonts.
+func (b *Workbook) addNativeChart(sheet string, rows int, total bool, title string, c *excelize.Chart) error {
+	below := rows + 3 // the header, the rows and a blank row
+	if total {
+		below++
+	}
+	c.Dimension = excelize.ChartDimension{Width: nativeWidth, Height: nativeHeight}
+	c.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title,
+		Font: &excelize.Font{Family: fontFamily, Size: 14, Bold: true, Color: "#000000"}}}}
+	c.XAxis.Font, c.YAxis.Font = *chartFont, *chartFont
+	c.Format = excelize.GraphicOptions{AltText: title}
+	if c.Legend.Position == "" {
+		c.Legend = excelize.ChartLegend{Position: "bottom", Font: chartFont}
+	}
+	if err := b.f.AddChart(sheet, cellName(1, below), c); err != nil {
+		return fmt.Errorf("chart %q: %w", title, err)
+	}
+	return nil
+}
+
+// axisTitle is the title of a chart axis.
+func axisTitle(text string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: chartFont}}}
+}
+
+// solid is a fill of one colour "#RRGGBB".
+func solid(color string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+}
+
+// monthlyChart draws the Month x Weapon table, of one column per weapon
+// from column B: a column per month, stacked by weapon. Weapons without
+// incidents in any month are left out of the chart.
+func (b *Workbook) monthlyChart(sheet string, s *stats.Summary) error {
+	n := len(s.Months)
+	if n == 0 {
+		return nil
+	}
+	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100),
+		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtMonth}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
+	for i, w := range incident.Weapons() {
+		if s.Total.ByWeapon[w] == 0 {
+			continue
+		}
+		c.Series = append(c.Series, excelize.ChartSeries{
+			Name:       sheetRange(sheet, i+2, 1, 1),
+			Categories: sheetRange(sheet, 1, 2, n+1),
+			Values:     sheetRange(sheet, i+2, 2, n+1),
+			Fill:       solid(w.Color()),
+		})
+	}
+	return b.addNativeChart(sheet, n, true, "Incidents per month by weapon", c)
+}
+
+// weaponChart draws the By Weapon table's incidents: a bar per weapon, in
+// its colour, in the table's order.
+func (b *Workbook) weaponChart(sheet string, s *stats.Summary) error {
+	n := len(s.Weapons)
+	if n == 0 || s.Total.Incidents == 0 {
+		return nil
+	}
+	series := excelize.ChartSeries{
+		Name:       sheetRange(sheet, 2, 1, 1),
+		Categories: sheetRange(sheet, 1, 2, n+1),
+		Values:     sheetRange(sheet, 2, 2, n+1),
+	}
+	// excelize colours the points of pies only: zipSplicer colours these
+	// (chartPoints).
+	colors := make([]string, n)
+	for i, w := range s.Weapons {
+		colors[i] = w.Weapon.Color()
+	}
+	b.points[series.Values] = colors
+	c := &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{series}, GapWidth: uintPtr(60),
+		VaryColors: boolPtr(false),
+		Legend:     excelize.ChartLegend{Position: "none"}, // the axis names the weapons
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
+	return b.addNativeChart(sheet, n, true, "Incidents by weapon", c)
+}
+
+// Colours of the running counts, as the cumulative PNG draws them: black
+// for all our incidents, then a sky blue and a purple.
+var lineColors = []string{"#000000", "#56B4E9", "#6A3D9A"}
+
+// ytdRows returns the dates of the Year to Date table: 1 January, the
+// last day of each month through YearToDate.Through, Through, and the date
+// of each tally drawn on the cumulative chart, each once, in order.
+func ytdRows(s *stats.Summary) []time.Time {
+	y := &s.YearToDate
+	if len(y.Days) == 0 {
+		return nil
+	}
+	first, last := y.Days[0].Date, y.Days[len(y.Days)-1].Date
+	dates := []time.Time{first, last}
+	for d := first.AddDate(0, 1, -1); d.Before(last); d = time.Date(d.Year(), d.Month()+2, 0, 0, 0, 0, 0, time.UTC) {
+		dates = append(dates, d)
+	}
+	for _, r := range drawnTallies(s) {
+		dates = append(dates, tallyDate(r))
+	}
+	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+	return slices.CompactFunc(dates, func(a, b time.Time) bool { return a.Equal(b) })
+}
+
+// drawnTallies returns the tallies the cumulative chart draws: those of
+// the year on one of its lines.
+func drawnTallies(s *stats.Summary) []*stats.Reconciled {
+	var out []*stats.Reconciled
+	for i := range s.References {
+		r := &s.References[i]
+		if r.Line >= 0 && r.InYear && r.Line < len(s.YearToDate.Lines) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// tallyDate is the day a tally is drawn on: its Through, else its AsOf.
+func tallyDate(r *stats.Reconciled) time.Time {
+	if r.Through.IsZero() {
+		return r.AsOf
+	}
+	return r.Through
+}
+
+// lineName names a running count by its scope: "all", "convoys only", or
+// the filter as written.
+func lineName(l stats.Line) string {
+	for _, ns := range incident.StandardScopes() {
+		if ns.Scope == l.Scope {
+			return strings.ReplaceAll(ns.Name, "_", " ")
+		}
+	}
+	return l.Scope.String()
+}
+
+// yearToDate writes the Year to Date sheet: at each date of ytdRows, our
+// running count of the year under each scope the tallies use (the first
+// all counted incidents), and each tally drawn on the cumulative chart on
+// its date where the cumulative PNG draws it (Reconciled.Plotted: its
+// published number, lowered by our count up to 31 December for one that
+// counts from the year before); then the native cumulative chart, which
+// unlike the PNG draws no line of its own for a tally that counts from a
+// day after 1 January. Two tallies of one scope on one date show the later
+// one listed.
+func (b *Workbook) yearToDate(r *Report, sheet string) error {
+	s := r.Summary
+	y := &s.YearToDate
+	dates := ytdRows(s)
+	cols := []column{{name: "Date"}}
+	for _, l := range y.Lines {
+		cols = append(cols, column{name: "Ours, " + lineName(l)})
+	}
+	tallies := drawnTallies(s)
+	// tallyCol[line] is the column of the tallies on line, 0 for none.
+	tallyCol := make([]int, len(y.Lines))
+	for _, t := range tallies {
+		if tallyCol[t.Line] == 0 {
+			cols = append(cols, column{name: "Tally, " + lineName(y.Lines[t.Line])})
+			tallyCol[t.Line] = len(cols) - 1
+		}
+	}
+	jan1 := time.Time{}
+	if len(y.Days) > 0 {
+		jan1 = y.Days[0].Date
+	}
+	err := b.writeTable(sheet, &table{
+		name: "tblYearToDate",
+		cols: cols,
+		rows: len(dates),
+		row: func(i int, dst []any) []any {
+			d := dates[i]
+			// A tally dated after the last day sits at its count.
+			k := min(int(d.Sub(jan1).Hours()/24), len(y.Days)-1)
+			dst = append(dst[:0], d)
+			for _, l := range y.Lines {
+				dst = append(dst, l.Cumulative[k])
+			}
+			for range len(cols) - len(dst) {
+				dst = append(dst, nil)
+			}
+			for _, t := range tallies {
+				if tallyDate(t).Equal(d) {
+					dst[tallyCol[t.Line]] = t.Plotted
+				}
+			}
+			return dst
+		},
+		freeze: 1,
+		empty:  "No counted incidents in the report year.",
+	})
+	if err != nil || len(dates) == 0 {
+		return err
+	}
+	n := len(dates)
+	first, last := float64(mustSerial(dates[0])), float64(mustSerial(dates[n-1]))
+	c := &excelize.Chart{Type: excelize.Scatter, ShowBlanksAs: "gap",
+		XAxis: excelize.ChartAxis{Minimum: &first, Maximum: &last, MajorUnit: 30.5,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm d"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
+	for i := range y.Lines {
+		color := lineColors[i%len(lineColors)]
+		c.Series = append(c.Series, excelize.ChartSeries{
+			Name:       sheetRange(sheet, i+2, 1, 1),
+			Categories: sheetRange(sheet, 1, 2, n+1),
+			Values:     sheetRange(sheet, i+2, 2, n+1),
+			Line:       excelize.LineOptions{Type: excelize.LineSolid, Width: 2.25, Fill: solid(color)},
+			Fill:       solid(color),
+			Marker:     excelize.ChartMarker{Symbol: "none"},
+		})
+		if col := tallyCol[i]; col > 0 {
+			c.Series = append(c.Series, excelize.ChartSeries{
+				Name:       sheetRange(sheet, col+1, 1, 1),
+				Categories: sheetRange(sheet, 1, 2, n+1),
+				Values:     sheetRange(sheet, col+1, 2, n+1),
+				Line:       excelize.LineOptions{Type: excelize.LineNone},
+				Fill:       solid(color),
+				Marker:     excelize.ChartMarker{Symbol: "diamond", Size: 9, Fill: solid(color)},
+			})
+		}
+	}
+	title := fmt.Sprintf("Incidents in %d so far, against published tallies", y.Year)
+	return b.addNativeChart(sheet, n, false, title, c)
+}
+
+// mustSerial is the serial of a date of the year to date, which is always
+// after 1900.
+func mustSerial(t time.Time) int {
+	n, _ := serial(t)
+	return n
+}
+
+func uintPtr(n uint) *uint { return &n }
+func boolPtr(v bool) *bool { return &v }
+
+// scatterXStrRef is the x values of a scatter series as excelize writes
+// them: a reference to text, which Excel would plot at 1, 2, 3...
+var scatterXStrRef = regexp.MustCompile(`<xVal><strRef><f>([^<]*)</f></strRef></xVal>`)
+
+// fixChart rewrites what excelize gets wrong in a chart part: the x values
+// of a scatter chart become numbers (dates), and the points of the series
+// in points get their colours (chartPoints).
+func fixChart(data []byte, points map[string][]string) []byte {
+	if bytes.Contains(data, []byte("<scatterChart>")) {
+		data = scatterXStrRef.ReplaceAll(data, []byte("<xVal><numRef><f>$1</f></numRef></xVal>"))
+	}
+	return chartPoints(data, points)
+}
+
+// chartPoints colours the points of the series of a chart part whose
+// values are a key of points (a reference as excelize.ChartSeries.Values
+// has it), one colour "#RRGGBB" a point in order: a dPt element each,
+// where the schema puts them, after invertIfNegative.
+func chartPoints(data []byte, points map[string][]string) []byte {
+	for ref, colors := range points {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(ref))
+		at := bytes.Index(data, []byte("<val><numRef><f>"+esc.String()+"</f>"))
+		if at < 0 {
+			continue
+		}
+		mark := []byte(`<invertIfNegative val="0"></invertIfNegative>`)
+		i := bytes.LastIndex(data[:at], mark)
+		if i < 0 {
+			continue
+		}
+		var dpt strings.Builder
+		for k, c := range colors {
+			fmt.Fprintf(&dpt, `<dPt><idx val="%d"></idx><invertIfNegative val="0"></invertIfNegative><bubble3D val="0"></bubble3D>`+
+				`<spPr><a:solidFill><a:srgbClr val="%s"></a:srgbClr></a:solidFill></spPr></dPt>`, k, strings.TrimPrefix(c, "#"))
+		}
+		end := i + len(mark)
+		data = slices.Concat(data[:end], []byte(dpt.String()), data[end:])
+	}
+	return data
+}
+func intPtr(n int) *int { return &n }
