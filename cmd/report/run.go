@@ -46,6 +46,8 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+  DIR/brief.md, brief.html the written brief: a headline, sentences to
+                           read out, the tallies and the charts
   DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the
@@ -67,6 +69,10 @@ Flags:
   -as-of YYYY-MM-DD
                the last day the data covers (default: the latest
                incident's date); a month that ends later is partial
+  -headline YYYY-MM-DD
+               the published tally (by its as_of date) that the brief's
+               headline answers (default: the year's first tally of every
+               attack since 1 January)
   -no-incidents-sheet
                leave the counted rows out of the workbook's Incidents sheet
                (every figure still counts them): faster on big files
@@ -140,6 +146,7 @@ type config struct {
 	// month is the month in focus and asOf the day the data runs
 	// through; zero for the data's own.
 	month, asOf time.Time
+	headline    time.Time // -headline: the tally the brief answers; zero for the default
 	outGiven    bool
 	// The counting switches.
 	filter               string
@@ -160,6 +167,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	year := fset.String("year", "", "report year")
 	month := fset.String("month", "", "the month in focus, YYYY-MM")
 	asOf := fset.String("as-of", "", "the last day the data covers, YYYY-MM-DD")
+	headline := fset.String("headline", "", "the as_of date of the tally the brief answers")
 	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
 	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
 	fset.StringVar(&c.format, "format", "", "canonical, acled or gtd")
@@ -213,6 +221,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return c, usageError{fmt.Errorf("-as-of %q: want a date such as 2021-06-30", *asOf)}
 		}
 		c.asOf = d
+	}
+	if *headline != "" {
+		d, err := time.Parse(time.DateOnly, *headline)
+		if err != nil {
+			return c, usageError{fmt.Errorf("-headline %q: want a tally's as_of date such as 2021-06-06", *headline)}
+		}
+		c.headline = d
 	}
 	if c.in == "" || c.out == "" {
 		return c, usageError{errors.New("-in and -out must not be empty")}
@@ -309,6 +324,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.write("report.xlsx", func(w io.Writer) (int64, error) { return 0, wb.Write(w, r) }); err != nil {
 		return err
 	}
+	br, err := writeBrief(out, c, rows, sum, rendered) // brief.go
+	if err != nil {
+		return err
+	}
 	sf := summary.New(c.in, rows, sum)
 	sf.Log = plog
 	sf.Changes = chg.summary()
@@ -335,6 +354,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.finish()
 	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
+	if !c.quiet {
+		fmt.Fprintf(stderr, "%s. %s\n", br.Verdict, br.Headline.Text)
+	}
 	chg.print(stderr)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil

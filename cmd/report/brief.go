@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"report/internal/brief"
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+// writeBrief composes the written brief from the figures the workbook
+// shows and writes brief.md and brief.html among the outputs. It returns
+// the brief, whose headline run prints.
+func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Summary, rendered []renderedChart) (*brief.Brief, error) {
+	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline}
+	for _, ch := range rendered {
+		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: filepath.ToSlash(filepath.Join("charts", ch.file)), PNG: ch.png})
+	}
+	b, err := brief.New(in)
+	if err != nil {
+		return nil, fmt.Errorf("-headline %s: %w", c.headline.Format("2006-01-02"), err)
+	}
+	if err := out.write("brief.md", writerTo(b.WriteMarkdown)); err != nil {
+		return nil, err
+	}
+	if err := out.write("brief.html", writerTo(b.WriteHTML)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// writerTo adapts a write function to outputs.write.
+func writerTo(write func(w io.Writer) error) func(io.Writer) (int64, error) {
+	return func(w io.Writer) (int64, error) { return 0, write(w) }
+}
