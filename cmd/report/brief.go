@@ -20,7 +20,7 @@ func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Sum
 	}
 	b, err := brief.New(in)
 	if err != nil {
-		return nil, fmt.Errorf("-headline %s: %w", c.headline.Format("2006-01-02"), err)
+		return nil, usageError{fmt.Errorf("-headline: %w", err)}
 	}
 	if err := out.write("brief.md", writerTo(b.WriteMarkdown)); err != nil {
 		return nil, err

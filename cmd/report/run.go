@@ -318,6 +318,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.stage("workbook")
 	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
 	r.Changes = chg.workbook()
+	r.Methodology = c.methodology(rd.Format().Name, opts.Sites != nil, refs, rendered) // methodology.go
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
 	}

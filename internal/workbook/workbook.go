@@ -7,6 +7,7 @@
 //
 //   - Summary: the headline figures as label/value rows, the row accounting
 //     of the input file and what an empty numeric cell means.
+//   - Methodology, when Report.Methodology is set: how the report was made.
 //   - By Month: one row per calendar month from the first incident to the
 //     last, months without incidents included, each with the exact 95%
 //     (Garwood) interval of its count, then a Total row.
@@ -89,6 +90,10 @@ type Report struct {
 	// Changes, when set, adds the Changes sheet: what changed since an
 	// earlier report.
 	Changes *Changes
+	// Methodology, when not empty, adds the Methodology sheet after
+	// Summary: what one row means, what counts, the switches and scopes
+	// in force, the vocabularies and the sources (methodology.go).
+	Methodology []Note
 }
 
 // Chart is a chart image to embed in the Charts sheet.
@@ -242,6 +247,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		{sheetMonthWeapon, b.monthByWeapon},
 		{sheetReferences, b.references},
 	}
+	steps = b.withMethodology(steps, r) // methodology.go
 	streams := map[string]*sheetRows{}
 	for _, s := range []*stream{b.incidents, b.quality} {
 		if len(s.parts) == 0 {
