@@ -86,6 +86,8 @@ type Tally struct {
 	Filter               string // "all" or the filter
 	Verdict              stats.Verdict
 	Wording              string
+	// Headline says the headline answers this tally.
+	Headline bool
 }
 
 // ErrNoSummary is returned by New when the Input has no Summary.
@@ -112,7 +114,8 @@ func New(in *Input) (*Brief, error) {
 	for i := range s.References {
 		r := &s.References[i]
 		b.Tallies = append(b.Tallies, Tally{AsOf: r.AsOf, Since: r.Since, Through: refThrough(r),
-			Published: published(r), Ours: ours(r), Filter: filterName(r.Filter), Verdict: r.Verdict, Wording: r.Wording})
+			Published: published(r), Ours: ours(r), Filter: filterName(r.Filter), Verdict: r.Verdict, Wording: r.Wording,
+			Headline: r == ref})
 	}
 	return b, nil
 }
@@ -234,7 +237,7 @@ func headline(s *stats.Summary, ref *stats.Reconciled) (string, Sentence) {
 	}
 	fmt.Fprintf(&t, ". %s", why(r))
 	return verdict, Sentence{Text: t.String(),
-		Source: fmt.Sprintf("References: the row as of %s (Ours, Verdict, Ours by scope)", r.AsOf.Format(time.DateOnly))}
+		Source: fmt.Sprintf("References: the row as of %s, its Ours, Verdict and Ours by scope", r.AsOf.Format(time.DateOnly))}
 }
 
 // why says which of our counts meet the tally and why: the bound read

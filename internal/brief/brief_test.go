@@ -94,9 +94,12 @@ func markdown(tb testing.TB, b *Brief) string {
 	return buf.String()
 }
 
-func pngImage(tb testing.TB) []byte {
+func pngImage(tb testing.TB) []byte { return pngSized(tb, 4, 3) }
+
+// pngSized is a w x h PNG image.
+func pngSized(tb testing.TB, w, h int) []byte {
 	tb.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	img.Set(1, 1, color.RGBA{0xD5, 0x5E, 0, 0xFF})
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
@@ -330,7 +333,7 @@ func TestHTML(t *testing.T) {
 			t.Errorf("brief.html lacks %q", want)
 		}
 	}
-	m := regexp.MustCompile(`<img src="data:image/png;base64,([^"]+)" alt="Incidents per month">`).FindStringSubmatch(page)
+	m := regexp.MustCompile(`<img src="data:image/png;base64,([^"]+)" alt="Incidents per month" width="329" height="247" style="width: 329px; height: 247px">`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatalf("brief.html has no embedded chart:\n%s", page)
 	}
@@ -340,5 +343,47 @@ func TestHTML(t *testing.T) {
 	}
 	if n := strings.Count(page, "<li>"); n != len(b.Sentences) {
 		t.Errorf("%d sentences in brief.html, want %d", n, len(b.Sentences))
+	}
+}
+
+// TestHTMLChartsFit checks the charts' size in brief.html: 87 mm (329
+// CSS pixels) wide while their rows fit in 250 mm, all narrower by one
+// factor when they do not.
+func TestHTMLChartsFit(t *testing.T) {
+	tests := []struct {
+		name         string
+		n, w, h      int
+		wantW, wantH string
+	}{
+		// 2 rows of 65.25 mm and 2 mm: 134.5 mm.
+		{"four 4:3 charts", 4, 400, 300, "329", "247"},
+		// 3 rows of 87 + 2 mm: 267 mm, scaled by 250/267 to 81.5 mm, 308 px.
+		{"five square charts", 5, 100, 100, "308", "308"},
+		// 4 rows: 356 mm, scaled by 250/356 to 61.1 mm, 231 px.
+		{"eight square charts", 8, 100, 100, "231", "231"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &Brief{Title: "t"}
+			for range tt.n {
+				b.Charts = append(b.Charts, Chart{Title: "c", PNG: pngSized(t, tt.w, tt.h)})
+			}
+			var buf bytes.Buffer
+			if err := b.WriteHTML(&buf); err != nil {
+				t.Fatal(err)
+			}
+			sizes := regexp.MustCompile(`<img [^>]* width="(\d+)" height="(\d+)"`).FindAllStringSubmatch(buf.String(), -1)
+			if len(sizes) != tt.n {
+				t.Fatalf("%d sized charts, want %d", len(sizes), tt.n)
+			}
+			for _, m := range sizes {
+				if m[1] != tt.wantW || m[2] != tt.wantH {
+					t.Errorf("a chart is %sx%s, want %sx%s", m[1], m[2], tt.wantW, tt.wantH)
+				}
+			}
+			if got := strings.Count(buf.String(), "<tr><td><img"); got != (tt.n+1)/2 {
+				t.Errorf("%d rows of charts, want %d", got, (tt.n+1)/2)
+			}
+		})
 	}
 }
