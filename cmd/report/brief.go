@@ -13,8 +13,9 @@ import (
 // writeBrief composes the written brief from the figures the workbook
 // shows and writes brief.md and brief.html among the outputs. It returns
 // the brief, whose headline run prints.
-func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Summary, rendered []renderedChart) (*brief.Brief, error) {
-	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline}
+func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Summary, rendered []renderedChart,
+	excluded map[string]int) (*brief.Brief, error) {
+	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline, Excluded: excluded}
 	for _, ch := range rendered {
 		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: filepath.ToSlash(filepath.Join("charts", ch.file)), PNG: ch.png})
 	}

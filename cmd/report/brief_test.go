@@ -39,6 +39,8 @@ func TestRunBrief(t *testing.T) {
 		fmt.Sprintf("our list holds %d attacks", int(get(t, s, "totals", "incidents").(float64))),
 		fmt.Sprintf("Of %d rows read from testdata/mixed.csv, %d are counted;", int(get(t, s, "rows", "read").(float64)),
 			int(get(t, s, "rows", "counted").(float64))),
+		// Data Quality: line 9 foiled, line 5 of low confidence.
+		"2 excluded (1 low-confidence row left out by -exclude-low-confidence, 1 foiled attack), 1 duplicate and 2 rejected rows",
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("brief.md lacks %q:\n%s", want, md)

@@ -325,7 +325,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := out.write("report.xlsx", func(w io.Writer) (int64, error) { return 0, wb.Write(w, r) }); err != nil {
 		return err
 	}
-	br, err := writeBrief(out, c, rows, sum, rendered) // brief.go
+	br, err := writeBrief(out, c, rows, sum, rendered, printed.excluded) // brief.go
 	if err != nil {
 		return err
 	}
@@ -417,7 +417,7 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 	if in.plog, err = summary.NewProblemLog(""); err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
 	}
-	in.printed = &problemPrinter{path: c.in}
+	in.printed = &problemPrinter{path: c.in, excluded: map[string]int{}}
 	if in.snap, err = newSnapshot(); err != nil {
 		return nil, err
 	}
@@ -682,10 +682,14 @@ type problemPrinter struct {
 	path  string
 	first []string
 	n     int
+	// excluded counts the excluded rows by the column that excluded
+	// them, for the brief.
+	excluded map[string]int
 }
 
 func (pp *problemPrinter) add(p *incident.Problem) {
 	if p.Status == incident.Excluded {
+		pp.excluded[p.Column]++
 		return
 	}
 	if pp.n++; pp.n <= maxPrinted {

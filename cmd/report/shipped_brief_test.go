@@ -85,10 +85,19 @@ func TestShippedBrief(t *testing.T) {
 	if words := summary["In words"]; !regexp.MustCompile(regexp.QuoteMeta(words)).MatchString(md) {
 		t.Errorf("brief.md lacks the Summary's In words %q", words)
 	}
-	r := match(`Of (\d+) rows? read from .*?, (\d+) (?:is|are) counted; (\d+) excluded, (\d+) duplicate and (\d+) rejected`)
+	r := match(`Of (\d+) rows? read from .*?, (\d+) (?:is|are) counted; (\d+) excluded(?: \([^)]*\))?, (\d+) duplicate and (\d+) rejected`)
 	for i, k := range []struct{ json, label string }{{"read", "Rows read"}, {"counted", "Rows counted"},
 		{"excluded", "Rows excluded"}, {"duplicates", "Duplicate rows"}, {"rejected", "Rejected rows"}} {
 		same("rows "+k.json, r[i+1], num(get(t, s, "rows", k.json)), summary[k.label])
+	}
+	if m := regexp.MustCompile(`excluded \((\d+) foiled attacks?`).FindStringSubmatch(md); m != nil {
+		foiled := 0
+		for _, p := range get(t, s, "excluded").([]any) {
+			if p.(map[string]any)["column"] == "outcome" {
+				foiled++
+			}
+		}
+		same("foiled attacks excluded", m[1], strconv.Itoa(foiled))
 	}
 }
 

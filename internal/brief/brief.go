@@ -44,6 +44,10 @@ type Input struct {
 	Headline time.Time
 	// Charts are shown in order after the sentences; may be empty.
 	Charts []Chart
+	// Excluded counts the excluded rows by the column that excluded
+	// them (incident.Problem.Column; "" for -filter); nil or empty
+	// leaves the reasons unsaid.
+	Excluded map[string]int
 }
 
 // Chart is a rendered chart: File is its path beside brief.md

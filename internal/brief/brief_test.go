@@ -78,7 +78,8 @@ func compose(tb testing.TB, incs []incident.Incident, refs []incident.Reference,
 		tb.Fatal(err)
 	}
 	b, err := New(&Input{Input: "incidents.csv", Rows: accounting(incs, 1), Summary: s, Headline: headline,
-		Charts: []Chart{{Title: "Incidents per month", File: "charts/monthly.png", PNG: pngImage(tb)}}})
+		Excluded: map[string]int{"outcome": 1},
+		Charts:   []Chart{{Title: "Incidents per month", File: "charts/monthly.png", PNG: pngImage(tb)}}})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -178,7 +179,7 @@ func TestSentencesFollowData(t *testing.T) {
 				"Reported casualties: 1 killed and 3 wounded; the attacks used 11 munitions, 1 of them intercepted",
 				"A local time is known for 4 of the 8 attacks; the busiest hour is 21:00 to 21:59, with 3.",
 				"Of 2 published tallies, each counted under its own filter and dates, 2 are consistent with our count",
-				"Of 9 rows read from incidents.csv, 8 are counted; 1 excluded, 0 duplicate and 0 rejected rows",
+				"Of 9 rows read from incidents.csv, 8 are counted; 1 excluded (1 foiled attack), 0 duplicate and 0 rejected rows",
 			},
 		},
 		{
@@ -383,6 +384,27 @@ func TestHTMLChartsFit(t *testing.T) {
 			}
 			if got := strings.Count(buf.String(), "<tr><td><img"); got != (tt.n+1)/2 {
 				t.Errorf("%d rows of charts, want %d", got, (tt.n+1)/2)
+			}
+		})
+	}
+}
+
+func TestExclusions(t *testing.T) {
+	tests := []struct {
+		name     string
+		byColumn map[string]int
+		want     string
+	}{
+		{"none", nil, ""},
+		{"zero counts", map[string]int{"outcome": 0}, ""},
+		{"foiled", map[string]int{"outcome": 7}, " (7 foiled attacks)"},
+		{"most first, ties by column", map[string]int{"outcome": 1, "": 2, "event_type": 1, "confidence": 1},
+			" (2 rows outside -filter, 1 low-confidence row left out by -exclude-low-confidence, 1 row excluded by its event_type, 1 foiled attack)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := exclusions(tt.byColumn); got != tt.want {
+				t.Errorf("exclusions = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -2,6 +2,8 @@ package brief
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"report/internal/incident"
 	"report/internal/stats"
@@ -47,10 +49,49 @@ func sentences(in *Input) []Sentence {
 	}
 	add("References: Verdict", "%s", tallies(s.References))
 	r := in.Rows
-	add("Summary: Rows read, Rows counted, Rows excluded, Duplicate rows, Rejected rows",
-		"Of %d %s read from %s, %d %s counted; %d excluded, %d duplicate and %d rejected rows are left out, each listed with its reason on the Data Quality sheet.",
-		r.Read, verb(r.Read, "row", "rows"), in.Input, r.Counted, verb(r.Counted, "is", "are"), r.Excluded, r.Duplicates, r.Rejected)
+	add("Summary: Rows read, Rows counted, Rows excluded, Duplicate rows, Rejected rows; Data Quality",
+		"Of %d %s read from %s, %d %s counted; %d excluded%s, %d duplicate and %d rejected rows are left out, each listed with its reason on the Data Quality sheet.",
+		r.Read, verb(r.Read, "row", "rows"), in.Input, r.Counted, verb(r.Counted, "is", "are"), r.Excluded,
+		exclusions(in.Excluded), r.Duplicates, r.Rejected)
 	return out
+}
+
+// exclusionWords names the rows each column excludes, by the column.
+var exclusionWords = map[string][2]string{
+	"outcome":     {"foiled attack", "foiled attacks"},
+	"confidence":  {"low-confidence row left out by -exclude-low-confidence", "low-confidence rows left out by -exclude-low-confidence"},
+	"target_type": {"row of a target type left out by -exclude-target-type", "rows of target types left out by -exclude-target-type"},
+	"":            {"row outside -filter", "rows outside -filter"},
+}
+
+// exclusions words the excluded rows by what excluded them, most first:
+// " (7 foiled attacks, 2 rows outside -filter)"; "" for none.
+func exclusions(byColumn map[string]int) string {
+	cols := make([]string, 0, len(byColumn))
+	for col, n := range byColumn {
+		if n > 0 {
+			cols = append(cols, col)
+		}
+	}
+	slices.SortFunc(cols, func(a, b string) int {
+		if byColumn[a] != byColumn[b] {
+			return byColumn[b] - byColumn[a]
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(cols))
+	for i, col := range cols {
+		n := byColumn[col]
+		words, ok := exclusionWords[col]
+		if !ok {
+			words = [2]string{"row excluded by its " + col, "rows excluded by their " + col}
+		}
+		parts[i] = fmt.Sprintf("%d %s", n, verb(n, words[0], words[1]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // sites words the most-attacked site and the two after it.
