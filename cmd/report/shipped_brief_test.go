@@ -51,7 +51,7 @@ func TestShippedBrief(t *testing.T) {
 
 	// The headline: the verdict, the tally, our count and its
 	// high-confidence part, against the tally's row.
-	h := match(`\*\*(Consistent with|Above|Below) the (\d+) of ([^*]+)\.\*\* The tally of [^;]*; over the same dates we count (\d+), (\d+) of them high-confidence`)
+	h := match(`\*\*(Consistent with|Above|Below) the (\d+) of ([^*]+)\.\*\* The tally of .*?; over the same dates we count (\d+), (\d+) of them high-confidence`)
 	asOf, err := time.Parse("2 January 2006", h[3])
 	if err != nil {
 		t.Fatal(err)

@@ -26,6 +26,7 @@ package brief
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -229,9 +230,17 @@ func headline(s *stats.Summary, ref *stats.Reconciled) (string, Sentence) {
 		stats.Consistent: "Consistent with", stats.Above: "Above", stats.Below: "Below"}[r.Verdict],
 		r.Published, date(r.AsOf))
 	var t strings.Builder
-	fmt.Fprintf(&t, "The tally of %s counted %s %s %s", date(r.AsOf), published(r), noun(r.Published), sinceThrough(r))
-	if r.Wording != "" {
-		fmt.Fprintf(&t, " (%s)", strings.TrimSpace(r.Wording))
+	fmt.Fprintf(&t, "The tally of %s%s counted %s %s %s", date(r.AsOf), publisher(r.SourceURLs), published(r),
+		noun(r.Published), sinceThrough(r))
+	var about []string
+	if w := strings.TrimSpace(r.Wording); w != "" {
+		about = append(about, w)
+	}
+	if sc := strings.TrimSpace(r.Scope); sc != "" {
+		about = append(about, "scope: "+sc)
+	}
+	if len(about) > 0 {
+		fmt.Fprintf(&t, " (%s)", strings.Join(about, "; "))
 	}
 	fmt.Fprintf(&t, "; over the same dates we count %s", ours(r))
 	if !r.Filter.IsZero() {
@@ -242,6 +251,19 @@ func headline(s *stats.Summary, ref *stats.Reconciled) (string, Sentence) {
 	fmt.Fprintf(&t, ". %s", why(r))
 	return verdict, Sentence{Text: t.String(),
 		Source: fmt.Sprintf("References: the row as of %s, its Ours, Verdict and Ours by scope", r.AsOf.Format(time.DateOnly))}
+}
+
+// publisher returns " by HOST" for the host of the first URL, without
+// "www."; "" when there is none.
+func publisher(urls []string) string {
+	if len(urls) == 0 {
+		return ""
+	}
+	u, err := url.Parse(strings.TrimSpace(urls[0]))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return " by " + strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // why says which of our counts meet the tally and why: the bound read

@@ -60,7 +60,8 @@ func fixture() ([]incident.Incident, []incident.Reference) {
 	refs := []incident.Reference{
 		{AsOf: day("2021-01-31"), Since: day("2021-01-01"), Published: 2, Wording: "2nd convoy hit", Filter: convoy},
 		{AsOf: day("2021-02-10"), Since: day("2021-01-01"), Published: 5, Bound: incident.AtLeast,
-			Wording: `"at least 5 attacks" this year`},
+			Wording: `"at least 5 attacks" this year`, Scope: "US interests",
+			SourceURLs: []string{"https://www.example.org/news/1", "https://other.example/2"}},
 	}
 	return incs, refs
 }
@@ -168,7 +169,7 @@ func TestSentencesFollowData(t *testing.T) {
 			name: "fixture", incs: base, verdict: "Consistent with the 5 of 10 February 2021",
 			want: []string{
 				// 1 January to 10 February: 6 attacks, 4 of them high.
-				"over the same dates we count 6, 4 of them high-confidence.",
+				`The tally of 10 February 2021 by example.org counted at least 5 attacks from 1 January to 10 February 2021 ("at least 5 attacks" this year; scope: US interests); over the same dates we count 6, 4 of them high-confidence.`,
 				"of our counts, all (6) meets it, high confidence (4), without convoys (4) and convoys only (2) do not",
 				"We count 1 more than the tally.",
 				"From 5 January to 15 March 2021 our list holds 8 attacks; the data runs through 15 March 2021.",
