@@ -119,6 +119,17 @@ func Weapons(w io.Writer, s *stats.Summary, o Options) error {
 	return err
 }
 
+// Map writes to w a PNG of the incidents on a map of Iraq and its
+// neighbours: one marker per site with a position, its area proportional to
+// its incidents, a pie of its weapons for a fixed site and a square striped
+// by weapon for a convoy route, the most-attacked sites labelled. Sites not
+// on the map (no position, outside it, or their incidents spread too far
+// apart) are listed beside it.
+func Map(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "map", s, o, mapFigure)
+	return err
+}
+
 // Chart is one of the report's charts.
 type Chart struct {
 	// File is the chart's file name: "monthly.png".
@@ -134,6 +145,7 @@ func All() []Chart {
 		{"cumulative.png", "cumulative", cumulativeFigure},
 		{"sites.png", "sites", sitesFigure},
 		{"weapons.png", "weapons", weaponsFigure},
+		{"map.png", "map", mapFigure},
 	}
 }
 
