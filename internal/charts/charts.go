@@ -130,6 +130,25 @@ func Map(w io.Writer, s *stats.Summary, o Options) error {
 	return err
 }
 
+// Heatmap writes to w a PNG of the incidents at each site (or site group)
+// in each month: a grid of cells, most-attacked site at the top, each
+// shaded by its count on a colour-blind-safe sequential scale with the
+// count written in it when it fits. Sites as in Sites: past the 15
+// most-attacked, the rest summed in one row when there are more than 3.
+func Heatmap(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "heatmap", s, o, heatmapFigure)
+	return err
+}
+
+// Hours writes to w a PNG of the incidents by local hour of day
+// (stats.Summary.Hours), of the incidents whose time is known; the
+// subtitle says how many of all those are. Without any time it draws
+// the message "No incident has a time of day".
+func Hours(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "hours", s, o, hoursFigure)
+	return err
+}
+
 // Chart is one of the report's charts.
 type Chart struct {
 	// File is the chart's file name: "monthly.png".
@@ -146,6 +165,8 @@ func All() []Chart {
 		{"sites.png", "sites", sitesFigure},
 		{"weapons.png", "weapons", weaponsFigure},
 		{"map.png", "map", mapFigure},
+		{"heatmap.png", "heatmap", heatmapFigure},
+		{"hours.png", "hours", hoursFigure},
 	}
 }
 
