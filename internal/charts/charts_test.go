@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
 // fraction of the largest difference (see cmpimg.EqualApprox).
 const goldenDelta = 0.02
 
-// chartFuncs are the four charts, by the name of their file.
+// chartFuncs are the charts, by the name of their file.
 var chartFuncs = []struct {
 	name string
 	fn   func(io.Writer, *stats.Summary, Options) error
@@ -32,6 +32,9 @@ var chartFuncs = []struct {
 	{"cumulative", Cumulative},
 	{"sites", Sites},
 	{"weapons", Weapons},
+	{"map", Map},
+	{"heatmap", Heatmap},
+	{"hours", Hours},
 }
 
 // smallSummary summarizes testdata/incidents.csv (23 counted incidents

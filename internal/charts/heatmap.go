@@ -125,6 +125,10 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	categoryAxis(&p.X, cols)
 	categoryAxis(&p.Y, names)
 	p.X.Width, p.Y.Width = 0, 0
+	// Few rows or columns keep the size of cells in a fuller grid, at
+	// the top left, rather than fill the plot with a few huge cells.
+	p.Y.Min = min(p.Y.Min, float64(len(names)-minHeatRows)-0.5)
+	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
 	p.Add(h)
 	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes)...)
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
@@ -139,6 +143,13 @@ type heatCells struct {
 	counts     []int // row by row
 	classes    []heatClass
 }
+
+// minHeatRows and minHeatCols are the fewest rows and columns the grid
+// is sized for.
+const (
+	minHeatRows = 8
+	minHeatCols = 6
+)
 
 // heatGap is the white gap between cells.
 const heatGap = vg.Length(1.5)

@@ -32,19 +32,11 @@ func hoursFigure(s *stats.Summary) (*figure, error) {
 	if s.TimesKnown == 0 {
 		return emptyFigure(title, sub, noTimes), nil
 	}
-	bars := &stackedBars{width: 0.7, labelStyle: barLabelStyle(), labels: make([]string, 24)}
-	l := barLayer{color: hourColor, values: make([]float64, 24)}
+	bars, top := hourBars(&s.Hours)
 	names := make([]string, 24)
-	top := 0
-	for h, n := range s.Hours {
-		l.values[h] = float64(n)
+	for h := range names {
 		names[h] = fmt.Sprintf("%02d", h)
-		if n > 0 {
-			bars.labels[h] = strconv.Itoa(n)
-		}
-		top = max(top, n)
 	}
-	bars.layers = []barLayer{l}
 	p := newPlot()
 	p.X.Label.Text = "Hour of day, local time (00 is midnight to 00:59)"
 	p.Y.Label.Text = "Incidents"
@@ -53,4 +45,21 @@ func hoursFigure(s *stats.Summary) (*figure, error) {
 	countAxis(&p.Y, float64(top))
 	p.Add(newGrid(false, true), bars)
 	return &figure{title: title, subtitle: sub, plot: p}, nil
+}
+
+// hourBars returns a bar per hour, labelled with its count (hours without
+// incidents unlabelled), and the largest count.
+func hourBars(hours *[24]int) (*stackedBars, int) {
+	bars := &stackedBars{width: 0.7, labelStyle: barLabelStyle(), labels: make([]string, 24)}
+	l := barLayer{color: hourColor, values: make([]float64, 24)}
+	top := 0
+	for h, n := range hours {
+		l.values[h] = float64(n)
+		if n > 0 {
+			bars.labels[h] = strconv.Itoa(n)
+		}
+		top = max(top, n)
+	}
+	bars.layers = []barLayer{l}
+	return bars, top
 }

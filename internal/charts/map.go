@@ -76,26 +76,40 @@ func mapFigure(s *stats.Summary) (*figure, error) {
 	if s.Total.Incidents == 0 || len(s.Sites) == 0 {
 		return emptyFigure(title, sub, noIncidents), nil
 	}
-	ws := usedWeapons(s)
-	legend, err := weaponLegend(ws)
+	legend, err := weaponLegend(usedWeapons(s))
 	if err != nil {
 		return nil, err
 	}
+	mp, err := newMapPlot(s.Sites)
+	if err != nil {
+		return nil, err
+	}
+	p := newPlot()
+	p.HideAxes()
+	p.X.Padding, p.Y.Padding = 0, 0
+	p.Add(mp)
+	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+}
+
+// newMapPlot returns the map of sites: those it can place, and the note
+// naming the others.
+func newMapPlot(sites []stats.Site) (*mapPlot, error) {
 	mp := &mapPlot{countries: basemap.Countries(), governorates: basemap.Governorates()}
 	for _, w := range incident.Weapons() {
+		var err error
 		if mp.colors[w], err = parseColor(w.Color()); err != nil {
 			return nil, fmt.Errorf("weapon %s: %w", w, err)
 		}
 	}
 	lo, hi := viewLo, viewHi
 	var off []string
-	for _, site := range s.Sites {
+	for _, site := range sites {
 		p := site.Position
 		switch {
 		case p == nil || p.Lon < lo.Lon || p.Lon > hi.Lon || p.Lat < lo.Lat || p.Lat > hi.Lat:
 			off = append(off, fmt.Sprintf("%s (%d)", site.Name, site.Incidents))
 		case site.Spread > maxSpread:
-			off = append(off, fmt.Sprintf("%s (%d, places %.0f° apart)", site.Name, site.Incidents, math.Ceil(site.Spread)))
+			off = append(off, fmt.Sprintf("%s (%d, places up to %.1f° apart)", site.Name, site.Incidents, site.Spread))
 		default:
 			mp.sites = append(mp.sites, site)
 			mp.top = max(mp.top, site.Incidents)
@@ -107,11 +121,7 @@ func mapFigure(s *stats.Summary) (*figure, error) {
 	if len(off) > 0 {
 		mp.note = "Not on the map: " + strings.Join(off, "; ") + "."
 	}
-	p := newPlot()
-	p.HideAxes()
-	p.X.Padding, p.Y.Padding = 0, 0
-	p.Add(mp)
-	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+	return mp, nil
 }
 
 // mapPlot is a plot.Plotter that draws the map in its canvas, ignoring the
@@ -415,13 +425,36 @@ func sizeKeys(top int) []int {
 // the box it drew in.
 func (mp *mapPlot) drawPanel(c draw.Canvas, panel vg.Rectangle, rmax vg.Length) vg.Rectangle {
 	used := vg.Rectangle{Min: panel.Max, Max: panel.Max}
-	grow := func(x0, y0, x1, y1 vg.Length) {
+	grow := func(x0, y0, x1, _ vg.Length) {
 		used.Min.X, used.Min.Y = min(used.Min.X, x0), min(used.Min.Y, y0)
 		used.Max.X = max(used.Max.X, x1)
 	}
+	small := textStyle(sans, footerSize, darkGrey)
+	y := panel.Max.Y
+	if len(mp.sites) > 0 {
+		y = mp.drawKeys(c, panel, rmax, grow) - 10
+	}
+	if mp.note == "" {
+		return used
+	}
+	for _, txt := range wrap(small, mp.note, panel.Max.X-panel.Min.X) {
+		l := newLine(small, txt)
+		y -= l.ascent
+		if y-l.desc < panel.Min.Y {
+			break
+		}
+		l.draw(c, panel.Min.X, y)
+		grow(panel.Min.X, y-l.desc, panel.Min.X+l.w, y)
+		y -= l.desc + 2
+	}
+	return used
+}
+
+// drawKeys draws the key to the markers' sizes and shapes at the top of
+// the panel, growing used, and returns the y below them.
+func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, grow func(x0, y0, x1, y1 vg.Length)) vg.Length {
 	head := newLine(textStyle(sansBold, legendSize, black), "Incidents at a site")
 	sty := textStyle(sans, legendSize, black)
-	small := textStyle(sans, footerSize, darkGrey)
 	y := panel.Max.Y - head.ascent
 	head.draw(c, panel.Min.X, y)
 	grow(panel.Min.X, y-head.desc, panel.Min.X+head.w, y)
@@ -453,7 +486,19 @@ func (mp *mapPlot) drawPanel(c draw.Canvas, panel vg.Rectangle, rmax vg.Length) 
 	sw := vg.Length(7)
 	// White, not grey: grey is a weapon's colour.
 	grey := color.Color(white)
+	// Only the shapes the map has.
+	var fixed, convoy bool
+	for i := range mp.sites {
+		if mp.sites[i].IsConvoy() {
+			convoy = true
+		} else {
+			fixed = true
+		}
+	}
 	for i, txt := range []string{"Fixed site: share by weapon", "Convoy route, at its attacks' mean place"} {
+		if i == 0 && !fixed || i == 1 && !convoy {
+			continue
+		}
 		l := newLine(sty, txt)
 		y -= l.ascent
 		ctr := vg.Point{X: panel.Min.X + sw, Y: y + 0.35*legendSize}
@@ -478,22 +523,7 @@ func (mp *mapPlot) drawPanel(c draw.Canvas, panel vg.Rectangle, rmax vg.Length) 
 		grow(panel.Min.X, y-l.desc, panel.Min.X+2*sw+swatchTextGap+l.w, y)
 		y -= l.desc + 8
 	}
-
-	if mp.note == "" {
-		return used
-	}
-	y -= 10
-	for _, txt := range wrap(small, mp.note, panel.Max.X-panel.Min.X) {
-		l := newLine(small, txt)
-		y -= l.ascent
-		if y-l.desc < panel.Min.Y {
-			break
-		}
-		l.draw(c, panel.Min.X, y)
-		grow(panel.Min.X, y-l.desc, panel.Min.X+l.w, y)
-		y -= l.desc + 2
-	}
-	return used
+	return y
 }
 
 // wrap breaks s into lines no wider than width in sty, at spaces; a word
