@@ -46,6 +46,9 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+  DIR/charts/map.png       incidents by site on a map of Iraq
+  DIR/charts/heatmap.png   incidents by site and month
+  DIR/charts/hours.png     incidents by local hour of day
   DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the

@@ -111,7 +111,7 @@ func TestRunJune6(t *testing.T) {
 	if got := len(get(t, s, "by_month").([]any)); got != 1 {
 		t.Errorf("by_month has %d months, want 1", got)
 	}
-	for _, name := range []string{"monthly", "cumulative", "sites", "weapons"} {
+	for _, name := range []string{"monthly", "cumulative", "sites", "weapons", "map", "heatmap", "hours"} {
 		assertPNG(t, filepath.Join(out, "charts", name+".png"))
 	}
 	assertNoTempFiles(t, out)
@@ -542,8 +542,8 @@ func TestRunReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 7 { // 4 charts, report.xlsx, summary.json, incidents.snapshot.csv
-		t.Errorf("compared %d files, want 7", n)
+	if n != 10 { // 7 charts, report.xlsx, summary.json, incidents.snapshot.csv
+		t.Errorf("compared %d files, want 10", n)
 	}
 }
 

@@ -1,11 +1,14 @@
-// Package charts draws the report's four charts from a stats.Summary:
+// Package charts draws the report's charts from a stats.Summary:
 //
 //   - Monthly: incidents per calendar month, stacked by weapon;
 //   - Cumulative: the year-to-date count as a step line, with every
 //     published tally as a labelled point;
 //   - Sites: incidents at the 15 most-attacked sites and the rest, stacked
-//     by weapon;
-//   - Weapons: incidents per weapon, with munitions and intercepted.
+//     by weapon, convoy routes hatched;
+//   - Weapons: incidents per weapon, with munitions and intercepted;
+//   - Map: the sites on a map of Iraq, sized by incidents, by weapon;
+//   - Heatmap: incidents by site and month;
+//   - Hours: incidents by local hour of day.
 //
 // Each chart is one figure: a title, a period subtitle, a legend above the
 // plot (never over the data), the plot, and a footer naming the source,
@@ -103,9 +106,10 @@ func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
 }
 
 // Sites writes to w a PNG of the incidents at each site as horizontal bars
-// stacked by weapon, most-attacked at the top: the 15 most-attacked sites
-// and, when there are more, one bar "Other sites (K)" for the rest (see
-// stats.TopSites).
+// stacked by weapon, most-attacked at the top: every site when there are
+// at most 18, else the 15 most-attacked and one bar "Other sites (K)" for
+// the rest (see stats.TopSites). A convoy route's bar (stats.Site.IsConvoy)
+// is hatched, and the legend says so.
 func Sites(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "sites", s, o, sitesFigure)
 	return err

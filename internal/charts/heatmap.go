@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -64,13 +65,17 @@ func class(cs []heatClass, n int) int {
 	return len(cs) - 1
 }
 
-// heatLegend returns a legend entry per class: "1", "2–3", ...
-func heatLegend(cs []heatClass) []legendEntry {
+// heatLegend returns a legend entry per class: "1", "2–3", ...; the last
+// "7 or more" when open (some cells count more than the last class's max).
+func heatLegend(cs []heatClass, open bool) []legendEntry {
 	l := make([]legendEntry, len(cs))
 	lo := 1
 	for i, c := range cs {
 		label := strconv.Itoa(c.max)
-		if c.max > lo {
+		switch {
+		case open && i == len(cs)-1:
+			label = fmt.Sprintf("%d or more", lo)
+		case c.max > lo:
 			label = fmt.Sprintf("%d–%d", lo, c.max)
 		}
 		l[i] = legendEntry{label: label, swatch: swatchBox, color: c.color}
@@ -104,11 +109,16 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 		for m, n := range site.Months {
 			if m < h.cols {
 				h.counts[r*h.cols+m] = n
-				top = max(top, n)
+				// The scale is the sites' own: a row "Other sites (K)"
+				// sums many, and takes the darkest shade past it.
+				if len(sites) == len(s.Sites) || j < len(sites)-1 {
+					top = max(top, n)
+				}
 			}
 		}
 	}
 	h.classes = heatClasses(top)
+	open := slices.Max(h.counts) > h.classes[len(h.classes)-1].max
 	months := make([]time.Time, len(s.Months))
 	for i, m := range s.Months {
 		months[i] = m.Start
@@ -130,7 +140,7 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	p.Y.Min = min(p.Y.Min, float64(len(names)-minHeatRows)-0.5)
 	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
 	p.Add(h)
-	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes)...)
+	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes, open)...)
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
 }
 

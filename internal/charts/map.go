@@ -84,6 +84,7 @@ func mapFigure(s *stats.Summary) (*figure, error) {
 	if err != nil {
 		return nil, err
 	}
+	mp.byGroup = s.SitesByGroup
 	p := newPlot()
 	p.HideAxes()
 	p.X.Padding, p.Y.Padding = 0, 0
@@ -135,6 +136,8 @@ type mapPlot struct {
 	top    int
 	note   string
 	colors [incident.NumWeapons]color.Color
+	// byGroup says the sites are site groups.
+	byGroup bool
 }
 
 // Layout of the map, in points.
@@ -453,7 +456,11 @@ func (mp *mapPlot) drawPanel(c draw.Canvas, panel vg.Rectangle, rmax vg.Length) 
 // drawKeys draws the key to the markers' sizes and shapes at the top of
 // the panel, growing used, and returns the y below them.
 func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, grow func(x0, y0, x1, y1 vg.Length)) vg.Length {
-	head := newLine(textStyle(sansBold, legendSize, black), "Incidents at a site")
+	what := "Incidents at a site"
+	if mp.byGroup {
+		what += " group"
+	}
+	head := newLine(textStyle(sansBold, legendSize, black), what)
 	sty := textStyle(sans, legendSize, black)
 	y := panel.Max.Y - head.ascent
 	head.draw(c, panel.Min.X, y)

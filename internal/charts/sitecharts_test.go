@@ -137,7 +137,7 @@ func TestHeatClasses(t *testing.T) {
 				maxes = append(maxes, c.max)
 			}
 			var labels []string
-			for _, e := range heatLegend(cs) {
+			for _, e := range heatLegend(cs, false) {
 				labels = append(labels, e.label)
 			}
 			if !slices.Equal(maxes, tc.maxes) || !slices.Equal(labels, tc.labels) {
@@ -150,6 +150,19 @@ func TestHeatClasses(t *testing.T) {
 			}
 			if got := class(cs, tc.maxes[len(tc.maxes)-1]); got != len(cs)-1 {
 				t.Errorf("class(top) = %d, want %d", got, len(cs)-1)
+			}
+			// Past the top (a row "Other sites"): the last class, and
+			// the legend says so.
+			if got := class(cs, tc.top+5); got != len(cs)-1 {
+				t.Errorf("class(top+5) = %d, want %d", got, len(cs)-1)
+			}
+			open := heatLegend(cs, true)
+			lo := 1
+			if len(cs) > 1 {
+				lo = cs[len(cs)-2].max + 1
+			}
+			if got, want := open[len(open)-1].label, fmt.Sprintf("%d or more", lo); got != want {
+				t.Errorf("open legend ends %q, want %q", got, want)
 			}
 		})
 	}
