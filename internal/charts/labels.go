@@ -47,11 +47,17 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 	return placeMarkerLabels(anchors, radii, sizes, lines, frame)
 }
 
+// placeMarkerLabels is placeMarkerLabelsWith shuffledOrders orders.
+func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
+	return placeMarkerLabelsWith(anchors, radii, sizes, lines, frame, shuffledOrders)
+}
+
 // placeMarkerLabels is placeLabels for markers of several sizes, some
 // without a label: anchors[i] is the centre of a marker of radius
 // radii[i], and the first len(sizes) markers have a label each, which
 // the others only keep away. len(sizes) <= len(anchors) = len(radii).
-func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
+// It tries shuffles shuffled orders besides the four sorted ones.
+func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, shuffles int) []vg.Rectangle {
 	n := len(sizes)
 	byX := make([]int, n)
 	for i := range byX {
@@ -70,7 +76,7 @@ func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, 
 	}
 	// And a few shuffled orders, the same on every run.
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range shuffledOrders {
+	for range shuffles {
 		o := append([]int(nil), byX...)
 		rng.Shuffle(n, func(a, b int) { o[a], o[b] = o[b], o[a] })
 		orders = append(orders, o)
@@ -114,6 +120,45 @@ func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, 
 		}
 	}
 	return best
+}
+
+// fitLabels places labels one at a time in their order, as placeMarkerLabels
+// would see them (anchors, radii and sizes alike), each at its best place
+// given those placed before it, and keeps only those that break no rule
+// there; then, a few rounds over, moves each placed label to a nearer
+// place where it has one and tries again those left out. fits[i] says
+// label i has its place boxes[i]. It is quick (one order, no shuffles),
+// to decide which labels to give room to.
+func fitLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) (boxes []vg.Rectangle, fits []bool) {
+	sorted := make([]bool, len(lines))
+	pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
+		boxes: make([]vg.Rectangle, len(sizes)), placed: make([]bool, len(sizes))}
+	// Rounds: each placed label moves to a nearer place if it has one,
+	// which may make room, then each label left out tries again.
+	for round := 0; round < 6; round++ {
+		changed := false
+		for i := range sizes {
+			if !pl.placed[i] {
+				continue
+			}
+			_, now := pl.judge(i, pl.boxes[i])
+			if b, broken, cost := pl.best(i); broken == 0 && cost < now-0.01 {
+				pl.boxes[i] = b
+			}
+		}
+		for i := range sizes {
+			if pl.placed[i] {
+				continue
+			}
+			if b, broken, _ := pl.best(i); broken == 0 {
+				pl.boxes[i], pl.placed[i], changed = b, true, true
+			}
+		}
+		if !changed && round > 0 {
+			break
+		}
+	}
+	return pl.boxes, pl.placed
 }
 
 // labelsBroken returns how many rules the labels in boxes break, placed as

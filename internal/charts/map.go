@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -32,6 +33,14 @@ import (
 
 // mapLabels is the most sites the map labels.
 const mapLabels = 16
+
+// mapJointTries is how many labels left out by fitLabels the map tries
+// again together with the others, and mapShuffles the shuffled orders
+// each such try takes (placeLabels takes more, for fewer labels).
+const (
+	mapJointTries = 4
+	mapShuffles   = 6
+)
 
 // mapLabelSize is the size of the sites' labels, in points.
 const mapLabelSize = 12
@@ -254,21 +263,77 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	}
 	keep := append(names, outline(inflate(used, 4)))
 	frame := inflate(area, -2)
-	var boxes []vg.Rectangle
-	for ; n > 0; n-- {
-		boxes = placeMarkerLabels(anchors, radii, sizes[:n], keep, frame)
-		if labelsBroken(anchors, radii, sizes[:n], keep, frame, boxes) == 0 {
-			break
+	// Which labels fit: placed one at a time, most-attacked first. Then,
+	// placed together (which finds room that one at a time misses), the
+	// most-attacked of those left out are tried again, one more at a time.
+	boxes, fits := fitLabels(anchors, radii, sizes, keep, frame)
+	var set []int
+	for i := range n {
+		if fits[i] {
+			set = append(set, i)
+		}
+	}
+	tries := 0
+	for i := range n {
+		if fits[i] || tries == mapJointTries {
+			continue
+		}
+		tries++
+		with := append(slices.Clone(set), i)
+		slices.Sort(with)
+		if b, ok := mp.placeTogether(anchors, radii, sizes, with, keep, frame); ok {
+			set = with
+			for j, k := range with {
+				boxes[k] = b[j]
+				fits[k] = true
+			}
+		}
+	}
+	if tries == 0 && len(set) > 0 {
+		// All fit: placed together they may sit nearer.
+		if b, ok := mp.placeTogether(anchors, radii, sizes, set, keep, frame); ok {
+			for j, k := range set {
+				boxes[k] = b[j]
+			}
 		}
 	}
 	lead := draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}
 	for i, b := range boxes {
+		if !fits[i] {
+			continue
+		}
 		if from, to, ok := leader(anchors[i], radii[i], b); ok {
 			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
 		}
 		c.FillPolygon(haloColor, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
 		labels[i].draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
+}
+
+// placeTogether places the labels of the markers in set (indexes into
+// anchors, ascending, each < len(sizes)) together with placeMarkerLabels,
+// every other marker kept clear, and returns their boxes in set's order
+// and whether they break no rule.
+func (mp *mapPlot) placeTogether(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, set []int, lines [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, bool) {
+	in := make([]bool, len(anchors))
+	for _, i := range set {
+		in[i] = true
+	}
+	order := append([]int(nil), set...)
+	for i := range anchors {
+		if !in[i] {
+			order = append(order, i)
+		}
+	}
+	oa, or, os := make([]vg.Point, len(order)), make([]vg.Length, len(order)), make([]vg.Point, len(set))
+	for j, i := range order {
+		oa[j], or[j] = anchors[i], radii[i]
+		if j < len(set) {
+			os[j] = sizes[i]
+		}
+	}
+	boxes := placeMarkerLabelsWith(oa, or, os, lines, frame, mapShuffles)
+	return boxes, labelsBroken(oa, or, os, lines, frame, boxes) == 0
 }
 
 // outline returns the outline of b with both its diagonals, a line that

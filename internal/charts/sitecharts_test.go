@@ -39,13 +39,40 @@ func oneSiteSummary(tb testing.TB) *stats.Summary {
 	return s
 }
 
+// manySitesSummary is 40 sites across Iraq, from 40 incidents down to 1,
+// every fourth a convoy route, over 30 months: more sites than the map can
+// label and the heatmap can show.
+func manySitesSummary(tb testing.TB) *stats.Summary {
+	tb.Helper()
+	var incs []incident.Incident
+	for i := range 40 {
+		pos := &incident.Position{Lat: 30.5 + float64(i%8)*0.8, Lon: 40.8 + float64(i/8)*1.4 + float64(i%3)*0.2}
+		tt := incident.MilitaryBase
+		if i%4 == 0 {
+			tt = incident.Convoy
+		}
+		for k := range 40 - i {
+			incs = append(incs, incident.Incident{
+				Date:   time.Date(2020, time.Month(1+(k*7+i)%30), 1+k%28, 0, 0, 0, 0, time.UTC),
+				Site:   fmt.Sprintf("Site %02d", i),
+				Weapon: incident.Weapon((i + k/3) % incident.NumWeapons), TargetType: tt, Position: pos,
+			})
+		}
+	}
+	s, err := stats.Summarize(incs, nil, stats.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
 // TestSiteChartsGolden draws the map, heatmap, hours and sites charts on
 // the edge cases each must handle. TestGolden has the others: the small
 // summary, where no site has a position (an empty map, every site in the
 // note), 20 sites (the top 15 and "Other sites (5)") and no incident has
 // a time; and the empty summary.
 func TestSiteChartsGolden(t *testing.T) {
-	placed, one := placedSummary(t), oneSiteSummary(t)
+	placed, one, many := placedSummary(t), oneSiteSummary(t), manySitesSummary(t)
 	for _, tc := range []struct {
 		name string
 		fn   func(w *bytes.Buffer, s *stats.Summary) error
@@ -53,6 +80,8 @@ func TestSiteChartsGolden(t *testing.T) {
 	}{
 		{"map_placed", drawWith(Map), placed},
 		{"map_one_site", drawWith(Map), one},
+		{"map_many_sites", drawWith(Map), many},
+		{"heatmap_many_sites", drawWith(Heatmap), many},
 		{"heatmap_placed", drawWith(Heatmap), placed},
 		{"heatmap_one_site", drawWith(Heatmap), one},
 		{"hours_placed", drawWith(Hours), placed},
