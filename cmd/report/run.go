@@ -73,6 +73,13 @@ Flags:
   -q           no progress bar (there is none anyway when standard error
                is not a terminal)
 
+Printing the workbook:
+  -paper a4|letter
+               the paper every sheet prints on, landscape (default a4)
+  -marking TEXT
+               a handling marking printed at the top of every page, such
+               as "UNCLASSIFIED" (default: none)
+
 Reading real-world files:
   -format canonical|acled|gtd
                the input's layout (default: told from its header)
@@ -147,6 +154,9 @@ type config struct {
 	includeFoiled        bool
 	excludeTargetTypes   string
 	previous             string // -previous: the earlier report to compare with
+	// Printing the workbook.
+	paper   workbook.Paper
+	marking string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -176,6 +186,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.BoolVar(&c.includeFoiled, "include-foiled", false, "count foiled attacks too")
 	fset.StringVar(&c.excludeTargetTypes, "exclude-target-type", "", "leave out these target types")
 	fset.StringVar(&c.previous, "previous", "", "an earlier report's directory to compare with")
+	paper := fset.String("paper", "a4", "a4 or letter")
+	fset.StringVar(&c.marking, "marking", "", "a handling marking for every page's header")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -214,6 +226,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		c.asOf = d
 	}
+	p, err := workbook.ParsePaper(*paper)
+	if err != nil {
+		return c, usageError{fmt.Errorf("-%w", err)}
+	}
+	c.paper = p
 	if c.in == "" || c.out == "" {
 		return c, usageError{errors.New("-in and -out must not be empty")}
 	}
@@ -301,7 +318,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	in.prog.stage("workbook")
-	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
+	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum), Through: c.asOf, Version: version()}
 	r.Changes = chg.workbook()
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
@@ -384,7 +401,8 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 	} else if in.rd, err = incident.NewReader(in.prog.reader(in.file), opts); err != nil {
 		return nil, fileError(c.in, err)
 	}
-	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
+	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents,
+		Paper: c.paper, Marking: c.marking}); err != nil {
 		return nil, err
 	}
 	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group", Scopes: scopes,
@@ -583,6 +601,35 @@ func sourceDateEpoch() (time.Time, bool) {
 // dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
 // set (the reproducible-builds convention), else the date of the latest
 // incident; never the clock.
+// version returns the tool's version, for the workbook's properties: the
+// module's version when it was built from a tagged module, else the VCS
+// revision it was built from (12 digits, "+dirty" when the tree had
+// changes), else "devel".
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return rev[:min(12, len(rev))] + dirty
+}
+
 func dataDate(s *stats.Summary) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t

@@ -105,7 +105,7 @@ func TestContinuationSheets(t *testing.T) {
 			t.Errorf("%s: header %q, ids %q; want ids %q", sheet, rows[0][:2], got, ids)
 		}
 		tables, err := f.GetTables(sheet)
-		if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:W%d", len(ids)+1) {
+		if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:Z%d", len(ids)+1) {
 			t.Errorf("%s: tables %+v, %v", sheet, tables, err)
 		}
 	}

@@ -68,6 +68,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -89,7 +92,17 @@ type Report struct {
 	// Changes, when set, adds the Changes sheet: what changed since an
 	// earlier report.
 	Changes *Changes
+	// Through is the last day the data covers, in every page's footer
+	// and the document properties; the zero time means Summary.Last.
+	Through time.Time
+	// Version is the version of the tool that made the report, in the
+	// document properties; "" means "devel".
+	Version string
 }
+
+// title is the report's title, in the document properties and every
+// page's footer.
+const title = "Incident report"
 
 // Chart is a chart image to embed in the Charts sheet.
 type Chart struct {
@@ -105,6 +118,49 @@ type Options struct {
 	// TempDir is where the streamed sheets wait, compressed, until the
 	// workbook is written; "" means the system's.
 	TempDir string
+	// Paper is the paper every sheet prints on; the zero value is A4.
+	Paper Paper
+	// Marking is the handling marking printed in the header of every
+	// page, such as "UNCLASSIFIED // FOR OFFICIAL USE ONLY"; "" for no
+	// header. A longer marking than 200 characters is cut.
+	Marking string
+}
+
+// Paper is a paper size to print on.
+type Paper uint8
+
+// The paper sizes.
+const (
+	A4 Paper = iota
+	Letter
+)
+
+// ParsePaper returns the paper named "a4" or "letter", in any case.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "a4":
+		return A4, nil
+	case "letter":
+		return Letter, nil
+	}
+	return A4, fmt.Errorf("paper %q: want a4 or letter", s)
+}
+
+// String returns the paper's name: "a4" or "letter".
+func (p Paper) String() string {
+	if p == Letter {
+		return "letter"
+	}
+	return "a4"
+}
+
+// size returns the paper's code in a sheet's page setup (ECMA-376
+// paperSize): 1 for Letter, 9 for A4.
+func (p Paper) size() int {
+	if p == Letter {
+		return 1
+	}
+	return 9
 }
 
 // Sheet names, in workbook order.
@@ -133,6 +189,8 @@ type Workbook struct {
 	quality   *stream
 	vals      []value
 	scratch   []byte // AddProbable's reason
+	// headerFooter is every sheet's page header and footer, set by Write.
+	headerFooter *excelize.HeaderFooterOptions
 }
 
 // New returns a Workbook for rows read under header, whose columns
@@ -233,6 +291,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 			return fmt.Errorf("workbook: %w", err)
 		}
 	}
+	b.headerFooter = headerFooter(r, b.opts.Marking)
 	steps := []sheetStep{
 		{sheetSummary, b.summary},
 		{sheetByMonth, b.byMonth},
@@ -291,22 +350,71 @@ type sheetStep struct {
 	write func(*Report, string) error
 }
 
-// properties sets the document properties: no library defaults, and the
-// date of the data, not of the run.
+// through returns the last day the data covers: Report.Through, or
+// else Summary.Last; zero when there is neither.
+func through(r *Report) time.Time {
+	if !r.Through.IsZero() {
+		return r.Through
+	}
+	return r.Summary.Last
+}
+
+// maxMarking is the longest handling marking printed, in characters:
+// Excel holds at most 255 in a header.
+const maxMarking = 200
+
+// headerFooter returns the page header and footer of every sheet: the
+// marking centred in the header (no header when it is ""), and a footer
+// of the title and input file at the left, the data-through date in the
+// centre and "Page X of Y" at the right.
+func headerFooter(r *Report, marking string) *excelize.HeaderFooterOptions {
+	// esc keeps a text's "&" from starting a code.
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	hf := &excelize.HeaderFooterOptions{}
+	if m := strings.Join(strings.Fields(marking), " "); m != "" {
+		hf.OddHeader = "&C&B" + esc(clipTo(m, maxMarking, "…"))
+	}
+	hf.OddFooter = "&L" + esc(clipTo(title+": "+path.Base(filepath.ToSlash(r.Input)), 80, "…"))
+	if t := through(r); !t.IsZero() {
+		hf.OddFooter += "&CData through " + t.Format("2 January 2006")
+	}
+	hf.OddFooter += "&RPage &P of &N"
+	return hf
+}
+
+// version returns r.Version, "devel" for "".
+func version(r *Report) string {
+	if r.Version == "" {
+		return "devel"
+	}
+	return r.Version
+}
+
+// properties sets the document properties: no library defaults, the
+// title, the date of the data, not of the run, and the tool's version.
 func (b *Workbook) properties(r *Report) error {
 	date := r.Modified
 	if date.Year() < 1980 {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	stamp := date.UTC().Format(time.RFC3339)
-	return b.f.SetDocProps(&excelize.DocProperties{
-		Title:          "Incident report",
+	desc := "Made by report " + version(r) + " from " + r.Input
+	if t := through(r); !t.IsZero() {
+		desc += ", data through " + t.Format(time.DateOnly)
+	}
+	err := b.f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
 		Subject:        "Attacks on military and diplomatic sites",
 		Creator:        "report",
 		LastModifiedBy: "report",
-		Description:    "Made by report from " + r.Input,
+		Description:    desc,
+		Version:        version(r),
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       "en",
 	})
+	if err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{Application: "report"})
 }
