@@ -805,9 +805,9 @@ func TestRunPrintFlags(t *testing.T) {
 		header string
 		footer string
 	}{
-		{"defaults", nil, 9, "", "&LIncident report: june6.csv&CData through 6 June 2021&RPage &P of &N"},
+		{"defaults", nil, 9, "", "&LIncident report: june6.csv&CData through 6 June 2021&R&A, page &P of &N"},
 		{"letter, marked, as of", []string{"-paper", "letter", "-marking", "UNCLASSIFIED", "-as-of", "2021-06-30"}, 1,
-			"&C&BUNCLASSIFIED", "&LIncident report: june6.csv&CData through 30 June 2021&RPage &P of &N"},
+			"&C&BUNCLASSIFIED", "&LIncident report: june6.csv&CData through 30 June 2021&R&A, page &P of &N"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()

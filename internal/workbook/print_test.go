@@ -125,7 +125,7 @@ func TestPrintSetup(t *testing.T) {
 				if hf.OddHeader != tc.header {
 					t.Errorf("%s: header %q, want %q", sheet, hf.OddHeader, tc.header)
 				}
-				footer := "&LIncident report: incidents.csv&CData through " + tc.through + "&RPage &P of &N"
+				footer := "&LIncident report: incidents.csv&CData through " + tc.through + "&R&A, page &P of &N"
 				if hf.OddFooter != footer {
 					t.Errorf("%s: footer %q, want %q", sheet, hf.OddFooter, footer)
 				}
@@ -144,7 +144,7 @@ func deref[T any](p *T) any {
 func TestFooterThroughDefault(t *testing.T) {
 	// Without Report.Through the footer gives the last incident's date.
 	hf := headerFooter(report(t, smallCSV, ""), "")
-	if want := "&LIncident report: incidents.csv&CData through 15 March 2021&RPage &P of &N"; hf.OddFooter != want {
+	if want := "&LIncident report: incidents.csv&CData through 15 March 2021&R&A, page &P of &N"; hf.OddFooter != want {
 		t.Errorf("footer %q, want %q", hf.OddFooter, want)
 	}
 	long := headerFooter(report(t, smallCSV, ""), strings.Repeat("x", 300))
