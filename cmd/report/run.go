@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +47,7 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+                           (each chart also .svg, and .pdf with -formats)
   DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the
@@ -70,6 +72,10 @@ Flags:
   -no-incidents-sheet
                leave the counted rows out of the workbook's Incidents sheet
                (every figure still counts them): faster on big files
+  -formats LIST
+               the charts' file formats, a comma list of png, svg and pdf
+               (default png,svg); the workbook's Charts sheet has the PNGs
+               whatever the list
   -q           no progress bar (there is none anyway when standard error
                is not a terminal)
 
@@ -157,6 +163,8 @@ type config struct {
 	// Printing the workbook.
 	paper   workbook.Paper
 	marking string
+	// formats are the chart files' formats (-formats).
+	formats []charts.Format
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -188,6 +196,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.StringVar(&c.previous, "previous", "", "an earlier report's directory to compare with")
 	paper := fset.String("paper", "a4", "a4 or letter")
 	fset.StringVar(&c.marking, "marking", "", "a handling marking for every page's header")
+	formats := fset.String("formats", "png,svg", "the chart files' formats: png, svg, pdf")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -202,6 +211,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		c.sitesGiven = c.sitesGiven || f.Name == "sites"
 		c.outGiven = c.outGiven || f.Name == "out"
 	})
+	fmts, err := charts.ParseFormats(*formats)
+	if err != nil {
+		return c, usageError{fmt.Errorf("-formats: %w", err)}
+	}
+	c.formats = fmts
 	if c.sitesBy != "site" && c.sitesBy != "group" {
 		return c, usageError{fmt.Errorf("-sites-by %q: want site or group", c.sitesBy)}
 	}
@@ -308,14 +322,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rendered, err := renderCharts(sum, filepath.Base(c.in))
+	rendered, err := renderCharts(sum, filepath.Base(c.in), c.formats, dataDate(sum))
 	if err != nil {
 		return err
 	}
-	for _, ch := range rendered {
-		if err := out.write(filepath.Join("charts", ch.file), bytes.NewReader(ch.png).WriteTo); err != nil {
-			return err
-		}
+	if err := writeCharts(out, rendered); err != nil {
+		return err
 	}
 	in.prog.stage("workbook")
 	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum), Through: c.asOf, Version: version()}
@@ -749,28 +761,63 @@ func limitMemory(rd *incident.Reader) {
 	debug.SetMemoryLimit(rd.MemoryHeld() + memoryHeadroom)
 }
 
+// renderedChart is a chart drawn in the formats a run writes.
 type renderedChart struct {
-	file, title string
-	png         []byte
+	title string
+	// png is the PNG for the workbook's Charts sheet, drawn in every run,
+	// whether or not -formats asks for PNG files.
+	png []byte
+	// files are the chart's files, in the order of -formats.
+	files []chartFile
 }
 
-// renderCharts draws the charts, each on its own goroutine.
-func renderCharts(sum *stats.Summary, source string) ([]renderedChart, error) {
+type chartFile struct {
+	name string // "monthly.svg"
+	data []byte
+}
+
+// renderCharts draws every chart of charts.All in the formats asked for
+// and as PNG, each chart on its own goroutine. PDFs are dated date.
+func renderCharts(sum *stats.Summary, source string, formats []charts.Format, date time.Time) ([]renderedChart, error) {
 	list := charts.All()
 	out := make([]renderedChart, len(list))
 	errs := make([]error, len(list))
+	draw := formats
+	if !slices.Contains(draw, charts.PNG) {
+		draw = append([]charts.Format{charts.PNG}, formats...)
+	}
 	var wg sync.WaitGroup
 	for i, ch := range list {
 		wg.Go(func() {
-			var buf bytes.Buffer
-			title, err := ch.Draw(&buf, sum, charts.Options{Source: source})
-			if err != nil {
-				errs[i] = fmt.Errorf("chart %s: %w", ch.File, err)
-				return
+			for _, f := range draw {
+				var buf bytes.Buffer
+				title, err := ch.Draw(&buf, sum, charts.Options{Source: source, Format: f, Date: date})
+				if err != nil {
+					errs[i] = fmt.Errorf("chart %s: %w", ch.FileName(f), err)
+					return
+				}
+				out[i].title = title
+				if f == charts.PNG {
+					out[i].png = buf.Bytes()
+				}
+				if slices.Contains(formats, f) {
+					out[i].files = append(out[i].files, chartFile{ch.FileName(f), buf.Bytes()})
+				}
 			}
-			out[i] = renderedChart{ch.File, title, buf.Bytes()}
 		})
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// writeCharts writes the charts' files under charts/.
+func writeCharts(out *outputs, rendered []renderedChart) error {
+	for _, ch := range rendered {
+		for _, f := range ch.files {
+			if err := out.write(filepath.Join("charts", f.name), bytes.NewReader(f.data).WriteTo); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

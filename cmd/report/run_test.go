@@ -17,6 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
+
+	"report/internal/charts"
 )
 
 // runReport runs the tool with args and returns its stdout, stderr and
@@ -460,6 +462,8 @@ func TestRunErrors(t *testing.T) {
 		{"bad year", []string{"-year", "21"}, 2, `-year "21": want a four-digit year such as 2021`},
 		{"bad paper", []string{"-paper", "a3"}, 2, `-paper "a3": want a4 or letter`},
 		{"stray argument", []string{"data.csv"}, 2, `unexpected argument "data.csv" (run report -h for help)`},
+		{"bad format", []string{"-formats", "png,jpg"}, 2, `-formats: unknown format "jpg": want png, svg or pdf`},
+		{"no format", []string{"-formats", ""}, 2, `-formats: "": want a comma-separated list of png, svg and pdf, such as png,svg`},
 		{"help", []string{"-h"}, 0, ""},
 	}
 	for _, tt := range tests {
@@ -515,7 +519,8 @@ func TestRunOutIsAFile(t *testing.T) {
 func TestRunReproducible(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, out := range []string{a, b} {
-		if _, stderr, err := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out); err != nil {
+		if _, stderr, err := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out,
+			"-formats", "png,svg,pdf"); err != nil {
 			t.Fatalf("run: %v\n%s", err, stderr)
 		}
 		time.Sleep(1100 * time.Millisecond) // a clock in the output would show
@@ -543,8 +548,8 @@ func TestRunReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 7 { // 4 charts, report.xlsx, summary.json, incidents.snapshot.csv
-		t.Errorf("compared %d files, want 7", n)
+	if n != len(charts.All())*3+3 { // each chart as PNG, SVG and PDF, report.xlsx, summary.json, incidents.snapshot.csv
+		t.Errorf("compared %d files, want %d", n, len(charts.All())*3+3)
 	}
 }
 
@@ -828,6 +833,60 @@ func TestRunPrintFlags(t *testing.T) {
 			p, err := wb.GetDocProps()
 			if err != nil || p.Version != "devel" || p.Title != "Incident report" {
 				t.Errorf("properties %+v, %v; want version devel (a test binary has no module version), title Incident report", p, err)
+			}
+		})
+	}
+}
+
+// TestRunFormats writes the charts in the formats -formats asks for, lists
+// them on the "wrote" line chart by chart, and embeds PNGs in the Charts
+// sheet whatever the formats.
+func TestRunFormats(t *testing.T) {
+	for _, tc := range []struct {
+		formats string
+		want    []string // the files under charts/ of the first chart
+	}{
+		{"", []string{"monthly.png", "monthly.svg"}}, // the default
+		{"pdf", []string{"monthly.pdf"}},
+		{"svg,pdf,png", []string{"monthly.png", "monthly.svg", "monthly.pdf"}},
+	} {
+		t.Run(tc.formats, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{"-in", "testdata/june6.csv", "-out", out}
+			if tc.formats != "" {
+				args = append(args, "-formats", tc.formats)
+			}
+			stdout, stderr, err := runReport(t, args...)
+			if err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			entries, err := os.ReadDir(filepath.Join(out, "charts"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(entries), len(tc.want)*len(charts.All()); got != want {
+				t.Errorf("charts/ has %d files, want %d", got, want)
+			}
+			var wrote []string
+			for _, name := range tc.want {
+				wrote = append(wrote, filepath.Join(out, "charts", name))
+			}
+			if want := "wrote " + strings.Join(wrote, ", ") + ", " + filepath.Join(out, "charts", "cumulative."); !strings.HasPrefix(stdout, want) {
+				t.Errorf("stdout = %q, want it to start %q", stdout, want)
+			}
+			wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+			cells, err := wb.GetPictureCells("Charts")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cells) != len(charts.All()) {
+				t.Fatalf("the Charts sheet has pictures in %q, want one for each of %d charts", cells, len(charts.All()))
+			}
+			for _, c := range cells {
+				pics, err := wb.GetPictures("Charts", c)
+				if err != nil || len(pics) != 1 || pics[0].Extension != ".png" {
+					t.Errorf("Charts!%s: %d pictures (%v), want a PNG", c, len(pics), err)
+				}
 			}
 		})
 	}

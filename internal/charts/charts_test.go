@@ -174,6 +174,7 @@ func TestErrors(t *testing.T) {
 		{"negative width", s, Options{Width: -1}, "charts: sites: image size -1x900: want 100 to 10000 pixels each way"},
 		{"huge height", s, Options{Height: 20000}, "charts: sites: image size 1600x20000: want 100 to 10000 pixels each way"},
 		{"tiny dpi", s, Options{DPI: 1}, "charts: sites: dpi 1: want 36 to 1200"},
+		{"unknown format", s, Options{Format: "gif"}, `charts: sites: unknown format "gif": want png, svg or pdf`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
