@@ -8,10 +8,14 @@
 //   - Weapons: incidents per weapon, with munitions and intercepted.
 //
 // Each chart is one figure: a title, a period subtitle, a legend above the
-// plot (never over the data), the plot, and a footer naming the source,
-// the number of incidents and the date of the latest one. Weapons keep
-// their incident.Weapon colour and order in every chart; a weapon without
-// incidents in the whole summary is left out of legends and stacks.
+// plot (never over the data) where the colours or markers need one (the
+// weapons chart has none: its axis names the weapons), the plot, and a
+// footer naming the source, the number of incidents and the date of the
+// latest one. A month the data ends in before the month does is drawn
+// pale in a dashed outline, and the legend says how far it goes. Weapons
+// keep their incident.Weapon colour and order in every chart; a weapon
+// without incidents in the whole summary is left out of legends and
+// stacks.
 //
 // A summary without counted incidents still gives a figure: the title, the
 // footer and the message "No counted incidents" in an empty frame.

@@ -28,8 +28,9 @@ type figure struct {
 type swatch uint8
 
 const (
-	swatchBox    swatch = iota // a filled square, for bars
-	swatchMarker               // a tally's marker, shaped by its bound
+	swatchBox     swatch = iota // a filled square, for bars
+	swatchMarker                // a tally's marker, shaped by its bound
+	swatchPartial               // a pale box in a dashed outline, for a partial bar
 )
 
 // legendEntry is one label of a legend and its sample.
@@ -189,6 +190,11 @@ func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 			})
 		case swatchMarker:
 			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
+		case swatchPartial:
+			h := sw / 2
+			box := []vg.Point{{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h}}
+			c.FillPolygon(pale(en.color), box)
+			c.StrokeLines(partialOutline, append(box, box[0]))
 		}
 		x += sw + swatchTextGap
 		r.labels[i].draw(c, x, y)
