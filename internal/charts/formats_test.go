@@ -2,11 +2,20 @@ package charts
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/png"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"report/internal/stats"
 )
 
 func TestParseFormats(t *testing.T) {
@@ -113,5 +122,68 @@ func TestFileName(t *testing.T) {
 	}
 	if got := All()[0].FileName(SVG); got != "monthly.svg" {
 		t.Errorf("the first chart's SVG is %q, want monthly.svg", got)
+	}
+}
+
+// TestPDFImage draws an image on a PDF canvas (no chart does yet, a
+// plotter could): the PDF holds it at its own size in pixels. That it is
+// upright was checked by eye (pdftoppm), against vgimg.
+func TestPDFImage(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for y := range 20 {
+		for x := range 40 {
+			img.Set(x, y, color.RGBA{R: uint8(6 * x), B: uint8(12 * y), A: 0xFF})
+		}
+	}
+	c := newPDFCanvas(400, 300, time.Unix(0, 0).UTC())
+	draw.New(c).DrawImage(vg.Rectangle{Min: vg.Point{X: 100, Y: 50}, Max: vg.Point{X: 300, Y: 150}}, img)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/Subtype /Image", "/Width 40", "/Height 20", "/MediaBox [0 0 400.00 300.00]"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in the PDF", want)
+		}
+	}
+}
+
+// TestGoldenSVG compares each chart's SVG with testdata/<name>_golden.svg,
+// byte for byte: the SVG is text, and the same figure gives the same
+// bytes. With -update it rewrites the golden files.
+func TestGoldenSVG(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    *stats.Summary
+		c    Chart
+	}{
+		{"monthly", smallSummary(t), All()[0]},
+		{"cumulative", smallSummary(t), All()[1]},
+		{"sites", smallSummary(t), All()[2]},
+		{"weapons", smallSummary(t), All()[3]},
+		{"partial_monthly", partialSummary(t), All()[0]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := tc.c.Draw(&buf, tc.s, Options{Source: "incidents.csv", Format: SVG}); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", tc.name+"_golden.svg")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				got := filepath.Join("testdata", tc.name+"_got.svg")
+				os.WriteFile(got, buf.Bytes(), 0o644)
+				t.Fatalf("%s differs from %s (go test -update accepts it)", got, golden)
+			}
+		})
 	}
 }

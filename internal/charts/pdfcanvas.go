@@ -222,7 +222,8 @@ func (c *pdfCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	opts := fpdf.ImageOptions{ImageType: "png", ReadDpi: true}
 	c.doc.RegisterImageOptionsReader(name, opts, &buf)
 	size := rect.Size()
-	// The image is drawn upright: flip it about its own middle.
+	// fpdf draws an image's first row at the y it is given, which on this
+	// canvas (y up) is the image's bottom: draw it flipped.
 	c.Push()
 	defer c.Pop()
 	c.Translate(vg.Point{X: rect.Min.X, Y: rect.Max.Y})
