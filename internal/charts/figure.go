@@ -28,10 +28,11 @@ type figure struct {
 type swatch uint8
 
 const (
-	swatchBox    swatch = iota // a filled square, for bars
-	swatchMarker               // a tally's marker, shaped by its bound
-	swatchHatch                // an outlined square hatched like a convoy route's bar
-	swatchNone                 // no sample: a heading for the entries after it
+	swatchBox     swatch = iota // a filled square, for bars
+	swatchMarker                // a tally's marker, shaped by its bound
+	swatchPartial               // a pale box in a dashed outline, for a partial bar
+	swatchHatch                 // an outlined square hatched like a convoy route's bar
+	swatchNone                  // no sample: a heading for the entries after it
 )
 
 // legendEntry is one label of a legend and its sample.
@@ -194,6 +195,11 @@ func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 			})
 		case swatchMarker:
 			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
+		case swatchPartial:
+			h := sw / 2
+			box := []vg.Point{{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h}}
+			c.FillPolygon(pale(en.color), box)
+			c.StrokeLines(partialOutline, append(box, box[0]))
 		case swatchHatch:
 			h := sw / 2
 			box := vg.Rectangle{Min: vg.Point{X: x, Y: mid - h}, Max: vg.Point{X: x + sw, Y: mid + h}}

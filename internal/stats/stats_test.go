@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -337,6 +338,43 @@ func TestFocus(t *testing.T) {
 	if _, err := Summarize(incs, nil, Options{Month: d("2019-01-01")}); err == nil ||
 		err.Error() != "no data for January 2019: the data covers June 2020 to 17 June 2021" {
 		t.Errorf("a month before the data: %v", err)
+	}
+}
+
+// TestPartialMonth marks the month the data ends in as partial, through
+// the day it ends, whichever month is in focus; a month the data covers to
+// its end is whole.
+func TestPartialMonth(t *testing.T) {
+	var incs []incident.Incident
+	for _, day := range []string{"2021-03-05", "2021-04-30", "2021-06-17"} {
+		incs = append(incs, inc(day, "A", rocket, 1, 0))
+	}
+	for _, tt := range []struct {
+		name string
+		opts Options
+		want string // the partial month and its last day
+	}{
+		{"the latest month", Options{}, "2021-06 to 2021-06-17"},
+		{"March in focus", Options{Month: d("2021-03-01")}, "2021-06 to 2021-06-17"},
+		{"as of a day before the month ends", Options{AsOf: d("2021-06-29")}, "2021-06 to 2021-06-29"},
+		{"as of the month's end", Options{AsOf: d("2021-06-30")}, ""},
+		{"as of a later month", Options{AsOf: d("2021-07-10")}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Summarize(incs, nil, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range s.Months {
+				if m.Partial {
+					got = append(got, m.Start.Format("2006-01")+" to "+m.Through.Format(time.DateOnly))
+				}
+			}
+			if strings.Join(got, ", ") != tt.want {
+				t.Errorf("partial months %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
