@@ -329,7 +329,8 @@ type Summary struct {
 
 // Accumulator takes counted incidents one at a time and gives their
 // Summary when asked. Its memory does not grow with the number of
-// incidents, only with the span of their dates and the number of sites.
+// incidents, only with the span of their dates and the number of sites
+// (each site keeps a count per month of its own span).
 // Several accumulators can be fed from one pass over a file. The zero
 // value is not usable: call NewAccumulator.
 type Accumulator struct {
