@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
+	"strings"
 
 	"report/internal/brief"
 	"report/internal/incident"
@@ -17,7 +17,7 @@ func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Sum
 	excluded map[string]int) (*brief.Brief, error) {
 	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline, Excluded: excluded}
 	for _, ch := range rendered {
-		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: filepath.ToSlash(filepath.Join("charts", ch.file)), PNG: ch.png})
+		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: linked(ch), PNG: ch.png})
 	}
 	b, err := brief.New(in)
 	if err != nil {
@@ -35,4 +35,17 @@ func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Sum
 // writerTo adapts a write function to outputs.write.
 func writerTo(write func(w io.Writer) error) func(io.Writer) (int64, error) {
 	return func(w io.Writer) (int64, error) { return 0, write(w) }
+}
+
+// linked returns the file of a chart that brief.md links to: its PNG,
+// else its SVG, as "charts/monthly.png"; "" when the run writes neither.
+func linked(ch renderedChart) string {
+	for _, ext := range []string{".png", ".svg"} {
+		for _, f := range ch.files {
+			if strings.HasSuffix(f.name, ext) {
+				return "charts/" + f.name
+			}
+		}
+	}
+	return ""
 }

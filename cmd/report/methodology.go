@@ -63,6 +63,13 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 	add("-date-order", "%s", dateOr(c.dateOrder != "", c.dateOrder, "not given: decided by the file's own slashed dates"))
 	add("-weapons", "%s", dateOr(c.weapons != "", c.weapons+": more weapon terms", "not given: the built-in weapon terms"))
 	add("-previous", "%s", dateOr(c.previous != "", c.previous+": the Changes sheet compares with it", "not given: no comparison"))
+	formats := make([]string, len(c.formats))
+	for i, f := range c.formats {
+		formats[i] = string(f)
+	}
+	add("-formats", "%s: the chart files written.", strings.Join(formats, ","))
+	add("-paper", "%s: the workbook prints on it, landscape.", c.paper)
+	add("-marking", "%s", dateOr(c.marking != "", fmt.Sprintf("%q: in every page's header", c.marking), "not given: no handling marking"))
 
 	section = "Scopes"
 	for _, ns := range incident.StandardScopes() {
@@ -86,7 +93,7 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 		incident.OtherTarget:  "any other target",
 	}
 	for _, t := range incident.TargetTypes {
-		add("target_type "+string(t), "%s: %s.", label(string(t)), targets[t])
+		add("target_type "+string(t), "%s: %s.", t.Label(), targets[t])
 	}
 	outcomes := map[incident.Outcome]string{
 		incident.Executed:    "the attack was carried out (an empty cell)",
@@ -94,10 +101,10 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 		incident.Foiled:      "never launched (weapons found or seized): excluded unless -include-foiled",
 	}
 	for _, o := range incident.Outcomes {
-		add("outcome "+string(o), "%s: %s.", label(string(o)), outcomes[o])
+		add("outcome "+string(o), "%s: %s.", o.Label(), outcomes[o])
 	}
-	add("confidence high", "High: the default, for an empty cell.")
-	add("confidence low", "Low: rests only on outlets close to the armed groups or on re-posts.")
+	add("confidence high", "%s: the default, for an empty cell.", incident.High.Label())
+	add("confidence low", "%s: rests only on outlets close to the armed groups or on re-posts.", incident.Low.Label())
 
 	section = "Sources"
 	add("Incidents", "%s (%s layout). Cite each figure as this report, made from %s; each row's own sources are in its source and source_url columns (Incidents sheet).", c.in, format, c.in)
@@ -114,7 +121,7 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 		add("Gazetteer", "%s: the sites' names, groups, target types and positions.", c.sites)
 	}
 	for _, ch := range charts {
-		if ch.file == "map.png" {
+		if len(ch.files) > 0 && strings.HasPrefix(ch.files[0].name, "map.") {
 			add("Map", "Boundaries from Natural Earth (naturalearthdata.com), public domain.")
 		}
 	}
@@ -135,10 +142,4 @@ func dateOr(isGiven bool, v, dflt string) string {
 		return v
 	}
 	return dflt
-}
-
-// label writes a code as people read it: "military_base" as "Military base".
-func label(code string) string {
-	s := strings.ReplaceAll(code, "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -15,7 +15,8 @@ import (
 
 // WriteMarkdown writes the brief as Markdown: the title, the verdict and
 // headline, the numbered sentences each followed by its source in
-// italics, the table of tallies and the charts, linked by their File.
+// italics, the table of tallies and the charts, linked by their File (a
+// chart without one is left out).
 func (b *Brief) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# %s\n\n", mdEscape(b.Title))
@@ -40,7 +41,9 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 	if len(b.Charts) > 0 {
 		bw.WriteString("\n## Charts\n")
 		for _, c := range b.Charts {
-			fmt.Fprintf(bw, "\n![%s](%s)\n", mdEscape(c.Title), c.File)
+			if c.File != "" {
+				fmt.Fprintf(bw, "\n![%s](%s)\n", mdEscape(c.Title), c.File)
+			}
 		}
 	}
 	return bw.Flush()
