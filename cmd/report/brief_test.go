@@ -97,3 +97,32 @@ func TestRunBrief(t *testing.T) {
 		}
 	}
 }
+
+// TestLinked checks which chart file brief.md links to: the PNG, else
+// the SVG, else none.
+func TestLinked(t *testing.T) {
+	files := func(names ...string) renderedChart {
+		var ch renderedChart
+		for _, n := range names {
+			ch.files = append(ch.files, chartFile{name: n})
+		}
+		return ch
+	}
+	tests := []struct {
+		name string
+		ch   renderedChart
+		want string
+	}{
+		{"png and svg", files("map.svg", "map.png"), "charts/map.png"},
+		{"svg and pdf", files("map.pdf", "map.svg"), "charts/map.svg"},
+		{"pdf only", files("map.pdf"), ""},
+		{"none", files(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := linked(tt.ch); got != tt.want {
+				t.Errorf("linked = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
