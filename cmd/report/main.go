@@ -6,9 +6,10 @@
 //	report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY]
 //
 // It reads data/incidents.csv and, when present, data/references.csv, and
-// writes out/report.xlsx, out/summary.json and out/charts/*.png. Bad rows do
-// not stop it: each is reported with its line, column and reason, and the
-// run ends with one accounting line on standard error:
+// writes out/report.xlsx, out/summary.json and the charts in out/charts/
+// (PNG and SVG; -formats chooses). Bad rows do not stop it: each is
+// reported with its line, column and reason, and the run ends with one
+// accounting line on standard error:
 //
 //	read 88 rows: 87 counted, 1 excluded, 0 duplicates, 0 rejected (see Data Quality)
 //

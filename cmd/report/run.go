@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +47,12 @@ weapon required) and writes the monthly incident report:
   DIR/charts/cumulative.png  year to date against published tallies
   DIR/charts/sites.png     incidents by site
   DIR/charts/weapons.png   incidents by weapon
+  DIR/charts/map.png       incidents by site on a map of Iraq
+  DIR/charts/heatmap.png   incidents by site and month
+  DIR/charts/hours.png     incidents by local hour of day
+                           (each chart also .svg, and .pdf with -formats)
+  DIR/brief.md, brief.html the written brief: a headline, sentences to
+                           read out, the tallies and the charts
   DIR/incidents.snapshot.csv  the counted rows, for a later -previous
 
 Bad rows are reported with line, column and reason and listed on the
@@ -67,11 +74,26 @@ Flags:
   -as-of YYYY-MM-DD
                the last day the data covers (default: the latest
                incident's date); a month that ends later is partial
+  -headline YYYY-MM-DD
+               the published tally (by its as_of date) that the brief's
+               headline answers (default: the year's first tally of every
+               attack since 1 January)
   -no-incidents-sheet
                leave the counted rows out of the workbook's Incidents sheet
                (every figure still counts them): faster on big files
+  -formats LIST
+               the charts' file formats, a comma list of png, svg and pdf
+               (default png,svg); the workbook's Charts sheet has the PNGs
+               whatever the list
   -q           no progress bar (there is none anyway when standard error
                is not a terminal)
+
+Printing the workbook:
+  -paper a4|letter
+               the paper every sheet prints on, landscape (default a4)
+  -marking TEXT
+               a handling marking printed at the top of every page, such
+               as "UNCLASSIFIED" (default: none)
 
 Reading real-world files:
   -format canonical|acled|gtd
@@ -140,6 +162,7 @@ type config struct {
 	// month is the month in focus and asOf the day the data runs
 	// through; zero for the data's own.
 	month, asOf time.Time
+	headline    time.Time // -headline: the tally the brief answers; zero for the default
 	outGiven    bool
 	// The counting switches.
 	filter               string
@@ -147,6 +170,11 @@ type config struct {
 	includeFoiled        bool
 	excludeTargetTypes   string
 	previous             string // -previous: the earlier report to compare with
+	// Printing the workbook.
+	paper   workbook.Paper
+	marking string
+	// formats are the chart files' formats (-formats).
+	formats []charts.Format
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -160,6 +188,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	year := fset.String("year", "", "report year")
 	month := fset.String("month", "", "the month in focus, YYYY-MM")
 	asOf := fset.String("as-of", "", "the last day the data covers, YYYY-MM-DD")
+	headline := fset.String("headline", "", "the as_of date of the tally the brief answers")
 	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
 	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
 	fset.StringVar(&c.format, "format", "", "canonical, acled or gtd")
@@ -176,6 +205,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.BoolVar(&c.includeFoiled, "include-foiled", false, "count foiled attacks too")
 	fset.StringVar(&c.excludeTargetTypes, "exclude-target-type", "", "leave out these target types")
 	fset.StringVar(&c.previous, "previous", "", "an earlier report's directory to compare with")
+	paper := fset.String("paper", "a4", "a4 or letter")
+	fset.StringVar(&c.marking, "marking", "", "a handling marking for every page's header")
+	formats := fset.String("formats", "png,svg", "the chart files' formats: png, svg, pdf")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -190,6 +222,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		c.sitesGiven = c.sitesGiven || f.Name == "sites"
 		c.outGiven = c.outGiven || f.Name == "out"
 	})
+	fmts, err := charts.ParseFormats(*formats)
+	if err != nil {
+		return c, usageError{fmt.Errorf("-formats: %w", err)}
+	}
+	c.formats = fmts
 	if c.sitesBy != "site" && c.sitesBy != "group" {
 		return c, usageError{fmt.Errorf("-sites-by %q: want site or group", c.sitesBy)}
 	}
@@ -214,6 +251,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		c.asOf = d
 	}
+	if *headline != "" {
+		d, err := time.Parse(time.DateOnly, *headline)
+		if err != nil {
+			return c, usageError{fmt.Errorf("-headline %q: want a tally's as_of date such as 2021-06-06", *headline)}
+		}
+		c.headline = d
+	}
+	p, err := workbook.ParsePaper(*paper)
+	if err != nil {
+		return c, usageError{fmt.Errorf("-%w", err)}
+	}
+	c.paper = p
 	if c.in == "" || c.out == "" {
 		return c, usageError{errors.New("-in and -out must not be empty")}
 	}
@@ -291,22 +340,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rendered, err := renderCharts(sum, filepath.Base(c.in))
+	rendered, err := renderCharts(sum, filepath.Base(c.in), c.formats, dataDate(sum))
 	if err != nil {
 		return err
 	}
-	for _, ch := range rendered {
-		if err := out.write(filepath.Join("charts", ch.file), bytes.NewReader(ch.png).WriteTo); err != nil {
-			return err
-		}
+	if err := writeCharts(out, rendered); err != nil {
+		return err
 	}
 	in.prog.stage("workbook")
-	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum)}
+	r := &workbook.Report{Input: c.in, Rows: rows, Summary: sum, Modified: dataDate(sum), Through: c.asOf, Version: version()}
 	r.Changes = chg.workbook()
+	r.Methodology = c.methodology(rd.Format().Name, opts.Sites != nil, refs, rendered) // methodology.go
 	for _, ch := range rendered {
 		r.Charts = append(r.Charts, workbook.Chart{Title: ch.title, PNG: ch.png})
 	}
 	if err := out.write("report.xlsx", func(w io.Writer) (int64, error) { return 0, wb.Write(w, r) }); err != nil {
+		return err
+	}
+	br, err := writeBrief(out, c, rows, sum, rendered, printed.excluded) // brief.go
+	if err != nil {
 		return err
 	}
 	sf := summary.New(c.in, rows, sum)
@@ -335,6 +387,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	in.prog.finish()
 	printed.print(stderr)
 	fmt.Fprintf(stderr, "%s (see Data Quality)\n", rows)
+	if !c.quiet {
+		fmt.Fprintf(stderr, "%s. %s\n", br.Verdict, br.Headline.Text)
+	}
 	chg.print(stderr)
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(out.written, ", "))
 	return nil
@@ -384,7 +439,8 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 	} else if in.rd, err = incident.NewReader(in.prog.reader(in.file), opts); err != nil {
 		return nil, fileError(c.in, err)
 	}
-	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents}); err != nil {
+	if in.wb, err = workbook.New(in.rd.Header(), in.rd.ExtraColumns(), workbook.Options{NoIncidents: c.noIncidents,
+		Paper: c.paper, Marking: c.marking}); err != nil {
 		return nil, err
 	}
 	in.acc = stats.NewAccumulator(stats.Options{Year: c.year, ByGroup: c.sitesBy == "group", Scopes: scopes,
@@ -394,7 +450,7 @@ func readInput(c config, opts incident.Options, scopes []incident.Scope, stderr 
 	if in.plog, err = summary.NewProblemLog(""); err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file: %w", err)
 	}
-	in.printed = &problemPrinter{path: c.in}
+	in.printed = &problemPrinter{path: c.in, excluded: map[string]int{}}
 	if in.snap, err = newSnapshot(); err != nil {
 		return nil, err
 	}
@@ -583,6 +639,35 @@ func sourceDateEpoch() (time.Time, bool) {
 // dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
 // set (the reproducible-builds convention), else the date of the latest
 // incident; never the clock.
+// version returns the tool's version, for the workbook's properties: the
+// module's version when it was built from a tagged module, else the VCS
+// revision it was built from (12 digits, "+dirty" when the tree had
+// changes), else "devel".
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return rev[:min(12, len(rev))] + dirty
+}
+
 func dataDate(s *stats.Summary) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t
@@ -659,10 +744,14 @@ type problemPrinter struct {
 	path  string
 	first []string
 	n     int
+	// excluded counts the excluded rows by the column that excluded
+	// them, for the brief.
+	excluded map[string]int
 }
 
 func (pp *problemPrinter) add(p *incident.Problem) {
 	if p.Status == incident.Excluded {
+		pp.excluded[p.Column]++
 		return
 	}
 	if pp.n++; pp.n <= maxPrinted {
@@ -702,28 +791,63 @@ func limitMemory(rd *incident.Reader) {
 	debug.SetMemoryLimit(rd.MemoryHeld() + memoryHeadroom)
 }
 
+// renderedChart is a chart drawn in the formats a run writes.
 type renderedChart struct {
-	file, title string
-	png         []byte
+	title string
+	// png is the PNG for the workbook's Charts sheet, drawn in every run,
+	// whether or not -formats asks for PNG files.
+	png []byte
+	// files are the chart's files, in the order of -formats.
+	files []chartFile
 }
 
-// renderCharts draws the charts, each on its own goroutine.
-func renderCharts(sum *stats.Summary, source string) ([]renderedChart, error) {
+type chartFile struct {
+	name string // "monthly.svg"
+	data []byte
+}
+
+// renderCharts draws every chart of charts.All in the formats asked for
+// and as PNG, each chart on its own goroutine. PDFs are dated date.
+func renderCharts(sum *stats.Summary, source string, formats []charts.Format, date time.Time) ([]renderedChart, error) {
 	list := charts.All()
 	out := make([]renderedChart, len(list))
 	errs := make([]error, len(list))
+	draw := formats
+	if !slices.Contains(draw, charts.PNG) {
+		draw = append([]charts.Format{charts.PNG}, formats...)
+	}
 	var wg sync.WaitGroup
 	for i, ch := range list {
 		wg.Go(func() {
-			var buf bytes.Buffer
-			title, err := ch.Draw(&buf, sum, charts.Options{Source: source})
-			if err != nil {
-				errs[i] = fmt.Errorf("chart %s: %w", ch.File, err)
-				return
+			for _, f := range draw {
+				var buf bytes.Buffer
+				title, err := ch.Draw(&buf, sum, charts.Options{Source: source, Format: f, Date: date})
+				if err != nil {
+					errs[i] = fmt.Errorf("chart %s: %w", ch.FileName(f), err)
+					return
+				}
+				out[i].title = title
+				if f == charts.PNG {
+					out[i].png = buf.Bytes()
+				}
+				if slices.Contains(formats, f) {
+					out[i].files = append(out[i].files, chartFile{ch.FileName(f), buf.Bytes()})
+				}
 			}
-			out[i] = renderedChart{ch.File, title, buf.Bytes()}
 		})
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// writeCharts writes the charts' files under charts/.
+func writeCharts(out *outputs, rendered []renderedChart) error {
+	for _, ch := range rendered {
+		for _, f := range ch.files {
+			if err := out.write(filepath.Join("charts", f.name), bytes.NewReader(f.data).WriteTo); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
+
+	"report/internal/charts"
 )
 
 // runReport runs the tool with args and returns its stdout, stderr and
@@ -72,7 +74,8 @@ func TestRunJune6(t *testing.T) {
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
-	if got, want := stderr, "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)\n"; got != want {
+	if got, want := stderr, "read 2 rows: 2 counted, 0 excluded, 0 duplicates, 0 rejected (see Data Quality)\n"+
+		"No published tally to compare with. On 6 June 2021 our list holds 2 attacks; no published tally was given to compare it with.\n"; got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
 	if !strings.Contains(stdout, filepath.Join(out, "report.xlsx")) {
@@ -111,7 +114,7 @@ func TestRunJune6(t *testing.T) {
 	if got := len(get(t, s, "by_month").([]any)); got != 1 {
 		t.Errorf("by_month has %d months, want 1", got)
 	}
-	for _, name := range []string{"monthly", "cumulative", "sites", "weapons"} {
+	for _, name := range []string{"monthly", "cumulative", "sites", "weapons", "map", "heatmap", "hours"} {
 		assertPNG(t, filepath.Join(out, "charts", name+".png"))
 	}
 	assertNoTempFiles(t, out)
@@ -139,9 +142,9 @@ func TestRunJune6(t *testing.T) {
 		{"By Weapon", "A8", "Total"}, {"By Weapon", "B8", "2"}, {"By Weapon", "C8", "3"}, {"By Weapon", "D8", "2"},
 		{"Month x Weapon", "B2", "1"}, {"Month x Weapon", "C2", "1"}, {"Month x Weapon", "H2", "2"},
 		// Incidents: Line, then the file's columns; intercepted left empty on line 2.
-		{"Incidents", "A2", "2"}, {"Incidents", "B2", "A16"}, {"Incidents", "C2", "2021-06-06"}, {"Incidents", "D2", "00:15"},
-		{"Incidents", "J2", "1"}, {"Incidents", "K2", ""},
-		{"Incidents", "A3", "3"}, {"Incidents", "I3", "drone"}, {"Incidents", "J3", "2"}, {"Incidents", "K3", "2"},
+		{"Incidents", "A2", "2"}, {"Incidents", "B2", "A16"}, {"Incidents", "C2", "2021-06-06"}, {"Incidents", "F2", "00:15"},
+		{"Incidents", "M2", "1"}, {"Incidents", "N2", ""}, {"Incidents", "I2", "Diplomatic"}, {"Incidents", "J2", "diplomatic"},
+		{"Incidents", "A3", "3"}, {"Incidents", "K3", "Drone"}, {"Incidents", "L3", "drone"}, {"Incidents", "M3", "2"}, {"Incidents", "N3", "2"},
 	})
 	if got := sheetRows(t, wb, "Incidents"); got != 3 {
 		t.Errorf("Incidents sheet has %d rows, want a header and 2 incidents", got)
@@ -202,6 +205,7 @@ func TestRunMixed(t *testing.T) {
 testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst
 testdata/mixed.csv:10:4: date: "2021-04-31" is not a calendar date
 read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
+Above the 4 of 15 March 2021. The tally of 15 March 2021 by example.org counted 4 attacks from 1 January to 15 March 2021 ("four attacks" this year; scope: US interests); over the same dates we count 5, 4 of them high-confidence. Only a count of exactly 4 meets it; of our counts, high confidence (4) meets it, all (5), without convoys (5) and convoys only (0) do not. We count 1 more than the tally.
 `
 	if stderr != wantStderr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantStderr)
@@ -328,10 +332,10 @@ read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
 		{"References", "J3", "+1"}, {"References", "K3", "above"}, {"References", "M3", "4"},
 		// Incidents: the file's line, "Rockets" as its canonical weapon, the
 		// default munitions of M5 shown, the extra column kept.
-		{"Incidents", "A3", "3"}, {"Incidents", "I3", "rocket"}, {"Incidents", "J6", "1"}, {"Incidents", "K6", ""},
-		{"Incidents", "V1", "date_precision"}, {"Incidents", "V6", "day"},
-		{"Incidents", "W1", "month"}, {"Incidents", "W6", "2021-03"},
-		{"Incidents", "X1", "analyst"}, {"Incidents", "X6", "cd"},
+		{"Incidents", "A3", "3"}, {"Incidents", "L3", "rocket"}, {"Incidents", "M6", "1"}, {"Incidents", "N6", ""},
+		{"Incidents", "Y1", "date_precision"}, {"Incidents", "Y6", "day"},
+		{"Incidents", "Z1", "month"}, {"Incidents", "Z6", "2021-03"},
+		{"Incidents", "AA1", "analyst"}, {"Incidents", "AA6", "cd"},
 		// Data Quality: every row not counted, in file order, with its raw values.
 		{"Data Quality", "A2", "rejected"}, {"Data Quality", "B2", "7"}, {"Data Quality", "C2", "munitions"}, {"Data Quality", "D2", "-1"},
 		{"Data Quality", "A3", "duplicate"}, {"Data Quality", "B3", "8"}, {"Data Quality", "E3", "duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst"},
@@ -458,7 +462,10 @@ func TestRunErrors(t *testing.T) {
 			"-year 2020: no counted incidents in 2020 (counted incidents run from 2021-06-06 to 2021-06-06)"},
 		{"unknown flag", []string{"-input", "x.csv"}, 2, "flag provided but not defined: -input"},
 		{"bad year", []string{"-year", "21"}, 2, `-year "21": want a four-digit year such as 2021`},
+		{"bad paper", []string{"-paper", "a3"}, 2, `-paper "a3": want a4 or letter`},
 		{"stray argument", []string{"data.csv"}, 2, `unexpected argument "data.csv" (run report -h for help)`},
+		{"bad format", []string{"-formats", "png,jpg"}, 2, `-formats: unknown format "jpg": want png, svg or pdf`},
+		{"no format", []string{"-formats", ""}, 2, `-formats: "": want a comma-separated list of png, svg and pdf, such as png,svg`},
 		{"help", []string{"-h"}, 0, ""},
 	}
 	for _, tt := range tests {
@@ -514,7 +521,8 @@ func TestRunOutIsAFile(t *testing.T) {
 func TestRunReproducible(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, out := range []string{a, b} {
-		if _, stderr, err := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out); err != nil {
+		if _, stderr, err := runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-out", out,
+			"-formats", "png,svg,pdf"); err != nil {
 			t.Fatalf("run: %v\n%s", err, stderr)
 		}
 		time.Sleep(1100 * time.Millisecond) // a clock in the output would show
@@ -542,8 +550,9 @@ func TestRunReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 7 { // 4 charts, report.xlsx, summary.json, incidents.snapshot.csv
-		t.Errorf("compared %d files, want 7", n)
+	// Each chart as PNG, SVG and PDF, report.xlsx, summary.json, incidents.snapshot.csv, brief.md, brief.html.
+	if n != len(charts.All())*3+5 {
+		t.Errorf("compared %d files, want %d", n, len(charts.All())*3+5)
 	}
 }
 
@@ -579,6 +588,7 @@ func TestRunTracker(t *testing.T) {
 	}
 	wantErr := path + `: Tracker!B4: Date: cannot parse "sometime" as a date: want 2021-06-06, 06.06.2021, 15/02/2021, 6 June 2021, 06-Jun-21 or June 6, 2021
 read 4 rows: 3 counted, 0 excluded, 0 duplicates, 1 rejected (see Data Quality)
+No published tally to compare with. From 6 June to 9 June 2021 our list holds 3 attacks; no published tally was given to compare it with.
 `
 	if stderr != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)
@@ -684,6 +694,7 @@ func TestRunMessy(t *testing.T) {
 	want := `testdata/messy.csv: slashed dates are day first, as "15/04/2021" on line 3 shows: to be read again with -date-order dmy, which is done now (give the flag to read it once)
 testdata/messy.csv:6:1: ID: duplicate of line 3, which has the same id and the same values
 read 5 rows: 4 counted, 0 excluded, 1 duplicate, 0 rejected (see Data Quality)
+No published tally to compare with. From 3 April to 17 April 2021 our list holds 4 attacks; no published tally was given to compare it with.
 `
 	if stderr != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
@@ -710,7 +721,7 @@ read 5 rows: 4 counted, 0 excluded, 1 duplicate, 0 rejected (see Data Quality)
 	}
 	wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
 	assertCells(t, wb, []cell{
-		{"Incidents", "G2", "Ain al-Asad Air Base"}, {"Incidents", "F2", "Anbar"}, {"Incidents", "S2", "café"},
+		{"Incidents", "D2", "Ain al-Asad Air Base"}, {"Incidents", "H2", "Anbar"}, {"Incidents", "V2", "café"},
 		{"Incidents", "C2", "2021-04-03"},
 	})
 }
@@ -791,5 +802,97 @@ func TestRunMonth(t *testing.T) {
 	_, _, err = runReport(t, "-in", in, "-month", "June", "-out", t.TempDir())
 	if got := exitCode(err); got != 2 {
 		t.Errorf("-month June: exit %d (%v), want 2", got, err)
+	}
+}
+
+// TestRunPrintFlags checks that -paper and -marking reach every sheet's
+// page setup, and -as-of the footer's data-through date.
+func TestRunPrintFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		size   int
+		header string
+		footer string
+	}{
+		{"defaults", nil, 9, "", "&LIncident report: june6.csv&CData through 6 June 2021&R&A, page &P of &N"},
+		{"letter, marked, as of", []string{"-paper", "letter", "-marking", "UNCLASSIFIED", "-as-of", "2021-06-30"}, 1,
+			"&C&BUNCLASSIFIED", "&LIncident report: june6.csv&CData through 30 June 2021&R&A, page &P of &N"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			if _, stderr, err := runReport(t, append([]string{"-in", "testdata/june6.csv", "-out", out}, tc.args...)...); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+			for _, sheet := range wb.GetSheetList() {
+				pl, err := wb.GetPageLayout(sheet)
+				if err != nil || pl.Size == nil || *pl.Size != tc.size {
+					t.Errorf("%s: page layout %+v, %v; want paper size %d", sheet, pl, err, tc.size)
+				}
+				hf, err := wb.GetHeaderFooter(sheet)
+				if err != nil || hf == nil || hf.OddHeader != tc.header || hf.OddFooter != tc.footer {
+					t.Errorf("%s: header and footer %+v, %v; want %q, %q", sheet, hf, err, tc.header, tc.footer)
+				}
+			}
+			p, err := wb.GetDocProps()
+			if err != nil || p.Version != "devel" || p.Title != "Incident report" {
+				t.Errorf("properties %+v, %v; want version devel (a test binary has no module version), title Incident report", p, err)
+			}
+		})
+	}
+}
+
+// TestRunFormats writes the charts in the formats -formats asks for, lists
+// them on the "wrote" line chart by chart, and embeds PNGs in the Charts
+// sheet whatever the formats.
+func TestRunFormats(t *testing.T) {
+	for _, tc := range []struct {
+		formats string
+		want    []string // the files under charts/ of the first chart
+	}{
+		{"", []string{"monthly.png", "monthly.svg"}}, // the default
+		{"pdf", []string{"monthly.pdf"}},
+		{"svg,pdf,png", []string{"monthly.png", "monthly.svg", "monthly.pdf"}},
+	} {
+		t.Run(tc.formats, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{"-in", "testdata/june6.csv", "-out", out}
+			if tc.formats != "" {
+				args = append(args, "-formats", tc.formats)
+			}
+			stdout, stderr, err := runReport(t, args...)
+			if err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			entries, err := os.ReadDir(filepath.Join(out, "charts"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(entries), len(tc.want)*len(charts.All()); got != want {
+				t.Errorf("charts/ has %d files, want %d", got, want)
+			}
+			var wrote []string
+			for _, name := range tc.want {
+				wrote = append(wrote, filepath.Join(out, "charts", name))
+			}
+			if want := "wrote " + strings.Join(wrote, ", ") + ", " + filepath.Join(out, "charts", "cumulative."); !strings.HasPrefix(stdout, want) {
+				t.Errorf("stdout = %q, want it to start %q", stdout, want)
+			}
+			wb := openWorkbook(t, filepath.Join(out, "report.xlsx"))
+			cells, err := wb.GetPictureCells("Charts")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cells) != len(charts.All()) {
+				t.Fatalf("the Charts sheet has pictures in %q, want one for each of %d charts", cells, len(charts.All()))
+			}
+			for _, c := range cells {
+				pics, err := wb.GetPictures("Charts", c)
+				if err != nil || len(pics) != 1 || pics[0].Extension != ".png" {
+					t.Errorf("Charts!%s: %d pictures (%v), want a PNG", c, len(pics), err)
+				}
+			}
+		})
 	}
 }

@@ -43,6 +43,9 @@ type stackedBars struct {
 	// its label sits when that is past the end of the bar: the top of an
 	// interval drawn over the bar.
 	labelAt []float64
+	// partial, when set, says which categories are drawn as partial: in
+	// paler colours, outlined by a dashed line (see drawPartial).
+	partial []bool
 }
 
 // labelGap is the room between a bar's end and its label.
@@ -98,12 +101,20 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 				continue
 			}
 			pts := []vg.Point{at(base, lo), at(base+v, lo), at(base+v, hi), at(base, hi)}
-			c.FillPolygon(l.color, c.ClipPolygonXY(pts))
+			fill := l.color
+			if b.isPartial(i) {
+				fill = pale(fill)
+			}
+			c.FillPolygon(fill, c.ClipPolygonXY(pts))
 			if base > 0 {
 				// A thin white line between stacked layers.
 				c.StrokeLines(sep, c.ClipLinesXY([]vg.Point{pts[0], pts[3]})...)
 			}
 			base += v
+		}
+		if b.isPartial(i) && base > 0 {
+			outline := []vg.Point{at(0, lo), at(base, lo), at(base, hi), at(0, hi), at(0, lo)}
+			c.StrokeLines(partialOutline, c.ClipLinesXY(outline)...)
 		}
 		if i < len(b.labels) && b.labels[i] != "" {
 			box, l := b.labelBox(i)
@@ -111,6 +122,21 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 			l.draw(c, end.X+box.Min.X, end.Y+box.Min.Y+l.desc)
 		}
 	}
+}
+
+// isPartial reports whether category i is drawn as partial.
+func (b *stackedBars) isPartial(i int) bool { return i < len(b.partial) && b.partial[i] }
+
+// partialOutline is the dashed line around a partial bar and its legend
+// swatch.
+var partialOutline = draw.LineStyle{Color: darkGrey, Width: vg.Points(1.25), Dashes: []vg.Length{vg.Points(4), vg.Points(2.5)}}
+
+// pale returns c mixed with 55% white: a partial bar's colour, still its
+// weapon's hue.
+func pale(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	mix := func(v uint32) uint8 { return uint8((45*(v>>8) + 55*0xFF + 50) / 100) }
+	return color.RGBA{R: mix(r), G: mix(g), B: mix(b), A: 0xFF}
 }
 
 // labelBox returns the box of label i relative to the end of its bar, and

@@ -1,37 +1,42 @@
-// Package charts draws the report's four charts from a stats.Summary:
+// Package charts draws the report's charts from a stats.Summary:
 //
 //   - Monthly: incidents per calendar month, stacked by weapon;
 //   - Cumulative: the year-to-date count as a step line, with every
 //     published tally as a labelled point;
 //   - Sites: incidents at the 15 most-attacked sites and the rest, stacked
-//     by weapon;
-//   - Weapons: incidents per weapon, with munitions and intercepted.
+//     by weapon, convoy routes hatched;
+//   - Weapons: incidents per weapon, with munitions and intercepted;
+//   - Map: the sites on a map of Iraq, sized by incidents, by weapon;
+//   - Heatmap: incidents by site and month;
+//   - Hours: incidents by local hour of day.
 //
 // Each chart is one figure: a title, a period subtitle, a legend above the
-// plot (never over the data), the plot, and a footer naming the source,
-// the number of incidents and the date of the latest one. Weapons keep
-// their incident.Weapon colour and order in every chart; a weapon without
-// incidents in the whole summary is left out of legends and stacks.
+// plot (never over the data) where the colours or markers need one (the
+// weapons chart has none: its axis names the weapons), the plot, and a
+// footer naming the source, the number of incidents and the date of the
+// latest one. A month the data ends in before the month does is drawn
+// pale in a dashed outline, and the legend says how far it goes. Weapons
+// keep their incident.Weapon colour and order in every chart; a weapon
+// without incidents in the whole summary is left out of legends and
+// stacks.
 //
 // A summary without counted incidents still gives a figure: the title, the
 // footer and the message "No counted incidents" in an empty frame.
 //
-// Charts are drawn on a gonum vg canvas and then encoded; only PNG is
-// written for now. All text is Liberation Sans, sized in points, so the
-// charts keep their proportions at any DPI.
+// Charts are drawn on a gonum vg canvas and then encoded as PNG, SVG or
+// PDF (see Format): the same figure at the same size in each. All text is
+// Liberation Sans, sized in points, so the charts keep their proportions
+// at any DPI.
 package charts
 
 import (
 	"fmt"
-	"image"
-	"image/png"
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"report/internal/incident"
 	"report/internal/stats"
@@ -49,8 +54,15 @@ type Options struct {
 	// DPI is the resolution; 0 means 144, so that a 1600 x 900 image is
 	// about 11.1 x 6.25 inches. Text sizes are in points, so a higher DPI
 	// gives larger text on the same number of pixels. It must be 0 or
-	// from 36 to 1200.
+	// from 36 to 1200. SVG and PDF are drawn at the size in inches that
+	// Width, Height and DPI give.
 	DPI int
+	// Format is the file format; "" means PNG.
+	Format Format
+	// Date is the creation and modification date a PDF carries; zero
+	// means the date of the summary's latest incident (1 January 1970
+	// without one), so that the same input gives the same bytes.
+	Date time.Time
 }
 
 // Defaults for Options.
@@ -79,43 +91,80 @@ func (o Options) resolve() (w, h, dpi int, err error) {
 	if dpi < 36 || dpi > 1200 {
 		return 0, 0, 0, fmt.Errorf("dpi %d: want 36 to 1200", dpi)
 	}
+	switch o.Format {
+	case "", PNG, SVG, PDF:
+	default:
+		return 0, 0, 0, fmt.Errorf("unknown format %q: want png, svg or pdf", string(o.Format))
+	}
 	return w, h, dpi, nil
 }
 
-// Monthly writes to w a PNG of the incidents per calendar month, stacked by
-// weapon, for every month from the first to the last incident, months
-// without incidents included. Each bar carries its total.
+// Monthly writes to w, in o.Format, a chart of the incidents per calendar
+// month, stacked by weapon, for every month from the first to the last
+// incident, months without incidents included. Each bar carries its total.
 func Monthly(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "monthly", s, o, monthlyFigure)
 	return err
 }
 
-// Cumulative writes to w a PNG of the year-to-date count, day by day from
-// 1 January through s.YearToDate.Through, as a step line, with every
-// published tally of s.References drawn at its AsOf date and Published
-// value and labelled like "39 (6 Jun)"; a tally counted from a date other
-// than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies dated outside
-// the report year are left out. Labels are placed so that they overlap
-// neither each other, nor the line, nor the frame, when there is room.
+// Cumulative writes to w, in o.Format, a chart of the year-to-date count,
+// day by day from 1 January through s.YearToDate.Through, as a step line,
+// with every published tally of s.References drawn at its AsOf date and
+// Published value and labelled like "39 (6 Jun)"; a tally counted from a
+// date other than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies
+// dated outside the report year are left out. Labels are placed so that
+// they overlap neither each other, nor the line, nor the frame, when there
+// is room.
 func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "cumulative", s, o, cumulativeFigure)
 	return err
 }
 
-// Sites writes to w a PNG of the incidents at each site as horizontal bars
-// stacked by weapon, most-attacked at the top: the 15 most-attacked sites
-// and, when there are more, one bar "Other sites (K)" for the rest (see
-// stats.TopSites).
+// Sites writes to w, in o.Format, a chart of the incidents at each site as
+// horizontal bars stacked by weapon, most-attacked at the top: every site
+// when there are at most 18, else the 15 most-attacked and one bar "Other
+// sites (K)" for the rest (see stats.TopSites). A convoy route's bar
+// (stats.Site.IsConvoy) is hatched, and the legend says so.
 func Sites(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "sites", s, o, sitesFigure)
 	return err
 }
 
-// Weapons writes to w a PNG of the incidents per weapon, one bar in each
-// weapon's colour, labelled with the incidents, munitions and munitions
-// intercepted. Weapons without incidents are left out.
+// Weapons writes to w, in o.Format, a chart of the incidents per weapon,
+// one bar in each weapon's colour, labelled with the incidents, munitions
+// and munitions intercepted. Weapons without incidents are left out.
 func Weapons(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "weapons", s, o, weaponsFigure)
+	return err
+}
+
+// Map writes to w, in o.Format, a chart of the incidents on a map of Iraq
+// and its neighbours: one marker per site with a position, its area
+// proportional to its incidents, a pie of its weapons for a fixed site and
+// a square striped by weapon for a convoy route, the most-attacked sites
+// labelled. Sites not on the map (no position, outside it, or their
+// incidents spread too far apart) are listed beside it.
+func Map(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "map", s, o, mapFigure)
+	return err
+}
+
+// Heatmap writes to w, in o.Format, a chart of the incidents at each site
+// (or site group) in each month: a grid of cells, most-attacked site at the
+// top, each shaded by its count on a colour-blind-safe sequential scale
+// with the count written in it when it fits. Sites as in Sites: past the 15
+// most-attacked, the rest summed in one row when there are more than 3.
+func Heatmap(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "heatmap", s, o, heatmapFigure)
+	return err
+}
+
+// Hours writes to w, in o.Format, a chart of the incidents by local hour
+// of day (stats.Summary.Hours), of the incidents whose time is known; the
+// subtitle says how many of all those are. Without any time it draws
+// the message "No incident has a time of day".
+func Hours(w io.Writer, s *stats.Summary, o Options) error {
+	_, err := write(w, "hours", s, o, hoursFigure)
 	return err
 }
 
@@ -134,16 +183,19 @@ func All() []Chart {
 		{"cumulative.png", "cumulative", cumulativeFigure},
 		{"sites.png", "sites", sitesFigure},
 		{"weapons.png", "weapons", weaponsFigure},
+		{"map.png", "map", mapFigure},
+		{"heatmap.png", "heatmap", heatmapFigure},
+		{"hours.png", "hours", hoursFigure},
 	}
 }
 
-// Draw writes the chart to w as a PNG and returns its title as drawn on
-// it, which depends on the data ("Incidents by site, top 15").
+// Draw writes the chart to w in o.Format and returns its title as drawn
+// on it, which depends on the data ("Incidents by site, top 15").
 func (c Chart) Draw(w io.Writer, s *stats.Summary, o Options) (title string, err error) {
 	return write(w, c.name, s, o, c.build)
 }
 
-// write builds a chart's figure and writes it as a PNG, returning its
+// write builds a chart's figure and writes it in o.Format, returning its
 // title. Errors name the chart: "charts: sites: ...".
 func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) (string, error) {
 	if s == nil {
@@ -158,25 +210,10 @@ func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*st
 		return "", fmt.Errorf("charts: %s: %w", name, err)
 	}
 	f.footer = footer(s, o.Source)
-	if err := writePNG(w, f, px, py, dpi); err != nil {
+	if err := encode(w, f, o.Format, px, py, dpi, pdfDate(o, s.Last)); err != nil {
 		return "", fmt.Errorf("charts: %s: %w", name, err)
 	}
 	return f.title, nil
-}
-
-// writePNG draws f on an image of px x py pixels at dpi and encodes it as
-// PNG to w. Other formats would draw the same figure on another vg.Canvas.
-func writePNG(w io.Writer, f *figure, px, py, dpi int) error {
-	img := image.NewRGBA(image.Rect(0, 0, px, py))
-	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
-	f.draw(draw.New(c))
-	// Fast compression: the default takes as long as drawing the chart,
-	// for files a fifth smaller.
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, c.Image()); err != nil {
-		return fmt.Errorf("write png: %w", err)
-	}
-	return nil
 }
 
 // footer returns the footer line:

@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"flag"
+	"image/color"
 	"image/png"
 	"io"
 	"os"
@@ -23,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
 // fraction of the largest difference (see cmpimg.EqualApprox).
 const goldenDelta = 0.02
 
-// chartFuncs are the four charts, by the name of their file.
+// chartFuncs are the charts, by the name of their file.
 var chartFuncs = []struct {
 	name string
 	fn   func(io.Writer, *stats.Summary, Options) error
@@ -32,6 +33,9 @@ var chartFuncs = []struct {
 	{"cumulative", Cumulative},
 	{"sites", Sites},
 	{"weapons", Weapons},
+	{"map", Map},
+	{"heatmap", Heatmap},
+	{"hours", Hours},
 }
 
 // smallSummary summarizes testdata/incidents.csv (23 counted incidents
@@ -135,6 +139,61 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// partialSummary is smallSummary with its last month, May 2021, made
+// partial: the data through 20 May.
+func partialSummary(tb testing.TB) *stats.Summary {
+	s := smallSummary(tb)
+	last := &s.Months[len(s.Months)-1]
+	last.Partial, last.Through = true, time.Date(2021, 5, 20, 0, 0, 0, 0, time.UTC)
+	return s
+}
+
+// TestGoldenPartial draws the monthly chart with a partial last month:
+// its bar pale in a dashed outline, a legend entry saying how far it goes.
+func TestGoldenPartial(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Monthly(&buf, partialSummary(t), Options{Source: "incidents.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "partial_monthly", buf.Bytes())
+}
+
+// TestPartialMonth marks the partial month's bar, and only it, and names
+// the days it covers in the legend.
+func TestPartialMonth(t *testing.T) {
+	s := partialSummary(t)
+	f, err := monthlyFigure(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars := monthlyBars(s, f.legend)
+	if want := []bool{false, false, false, true}; !slices.Equal(bars.partial, want) {
+		t.Errorf("partial bars %v, want %v", bars.partial, want)
+	}
+	last := f.legend[len(f.legend)-1]
+	if last.label != "Partial month: 1–20 May" || last.swatch != swatchPartial {
+		t.Errorf("last legend entry %+v, want the partial month's", last)
+	}
+	// February 4, March 8, April 0, May 11 (T13 to T23): the count
+	// alone, the legend says how far May goes.
+	if want := []string{"4", "8", "0", "11"}; !slices.Equal(bars.labels, want) {
+		t.Errorf("bar labels %q, want %q", bars.labels, want)
+	}
+	first := stats.Month{Through: time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)}
+	if got, want := partialLabel(first), "Partial month: 1 July"; got != want {
+		t.Errorf("partialLabel = %q, want %q", got, want)
+	}
+}
+
+// TestPale mixes a colour with 55% white.
+func TestPale(t *testing.T) {
+	got := pale(color.RGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xFF})
+	// 0.45*213 + 0.55*255 = 236.1, 0.45*94 + 140.25 = 182.55, 140.25.
+	if want := (color.RGBA{R: 236, G: 183, B: 140, A: 0xFF}); got != want {
+		t.Errorf("pale = %v, want %v", got, want)
+	}
+}
+
 func TestImageSize(t *testing.T) {
 	s := smallSummary(t)
 	for _, tc := range []struct {
@@ -174,6 +233,7 @@ func TestErrors(t *testing.T) {
 		{"negative width", s, Options{Width: -1}, "charts: sites: image size -1x900: want 100 to 10000 pixels each way"},
 		{"huge height", s, Options{Height: 20000}, "charts: sites: image size 1600x20000: want 100 to 10000 pixels each way"},
 		{"tiny dpi", s, Options{DPI: 1}, "charts: sites: dpi 1: want 36 to 1200"},
+		{"unknown format", s, Options{Format: "gif"}, `charts: sites: unknown format "gif": want png, svg or pdf`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -276,7 +336,8 @@ func TestLegends(t *testing.T) {
 	}{
 		{"monthly", monthlyFigure, wantWeapons},
 		{"sites", sitesFigure, wantWeapons},
-		{"weapons", weaponsFigure, wantWeapons},
+		// The axis names the weapons: no legend to say it again.
+		{"weapons", weaponsFigure, nil},
 		// The test references are all exact: one marker shape.
 		{"cumulative", cumulativeFigure, []string{"exactly"}},
 	} {

@@ -28,8 +28,11 @@ type figure struct {
 type swatch uint8
 
 const (
-	swatchBox    swatch = iota // a filled square, for bars
-	swatchMarker               // a tally's marker, shaped by its bound
+	swatchBox     swatch = iota // a filled square, for bars
+	swatchMarker                // a tally's marker, shaped by its bound
+	swatchPartial               // a pale box in a dashed outline, for a partial bar
+	swatchHatch                 // an outlined square hatched like a convoy route's bar
+	swatchNone                  // no sample: a heading for the entries after it
 )
 
 // legendEntry is one label of a legend and its sample.
@@ -159,6 +162,9 @@ func legendRows(entries []legendEntry, width vg.Length) []legendRow {
 	for _, en := range entries {
 		l := newLine(sty, en.label)
 		w := swatchWidth + swatchTextGap + l.w
+		if en.swatch == swatchNone {
+			w = l.w
+		}
 		if len(r.entries) > 0 && r.width+legendGap+w > width {
 			rows = append(rows, r)
 			r = newRow()
@@ -189,6 +195,18 @@ func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 			})
 		case swatchMarker:
 			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
+		case swatchPartial:
+			h := sw / 2
+			box := []vg.Point{{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h}}
+			c.FillPolygon(pale(en.color), box)
+			c.StrokeLines(partialOutline, append(box, box[0]))
+		case swatchHatch:
+			h := sw / 2
+			box := vg.Rectangle{Min: vg.Point{X: x, Y: mid - h}, Max: vg.Point{X: x + sw, Y: mid + h}}
+			c.FillPolygon(en.color, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}})
+			hatch(c, box)
+		case swatchNone:
+			x -= sw + swatchTextGap
 		}
 		x += sw + swatchTextGap
 		r.labels[i].draw(c, x, y)

@@ -40,7 +40,25 @@ const leaderMin = vg.Length(6)
 // rules; when no box keeps them all a label gets one that breaks few.
 // anchors and sizes have the same length.
 func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
-	n := len(anchors)
+	radii := make([]vg.Length, len(anchors))
+	for i := range radii {
+		radii[i] = r
+	}
+	return placeMarkerLabels(anchors, radii, sizes, lines, frame)
+}
+
+// placeMarkerLabels is placeMarkerLabelsWith shuffledOrders orders.
+func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
+	return placeMarkerLabelsWith(anchors, radii, sizes, lines, frame, shuffledOrders)
+}
+
+// placeMarkerLabels is placeLabels for markers of several sizes, some
+// without a label: anchors[i] is the centre of a marker of radius
+// radii[i], and the first len(sizes) markers have a label each, which
+// the others only keep away. len(sizes) <= len(anchors) = len(radii).
+// It tries shuffles shuffled orders besides the four sorted ones.
+func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, shuffles int) []vg.Rectangle {
+	n := len(sizes)
 	byX := make([]int, n)
 	for i := range byX {
 		byX[i] = i
@@ -58,7 +76,7 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 	}
 	// And a few shuffled orders, the same on every run.
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range shuffledOrders {
+	for range shuffles {
 		o := append([]int(nil), byX...)
 		rng.Shuffle(n, func(a, b int) { o[a], o[b] = o[b], o[a] })
 		orders = append(orders, o)
@@ -71,7 +89,7 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 	var best []vg.Rectangle
 	bestBroken, bestCost := math.MaxInt, math.Inf(1)
 	for _, order := range orders {
-		pl := &placer{anchors: anchors, sizes: sizes, r: r, lines: lines, sorted: sorted, frame: frame,
+		pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
 			boxes: make([]vg.Rectangle, n), placed: make([]bool, n)}
 		for _, i := range order {
 			pl.boxes[i], _, _ = pl.best(i)
@@ -92,7 +110,7 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 			}
 		}
 		broken, cost := 0, 0.0
-		for i := range anchors {
+		for i := range sizes {
 			b, c := pl.judge(i, pl.boxes[i])
 			broken += b
 			cost += c
@@ -104,10 +122,68 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 	return best
 }
 
-// placer places labels; boxes[i] is label i's place once placed[i].
+// fitLabels places labels one at a time in their order, as placeMarkerLabels
+// would see them (anchors, radii and sizes alike), each at its best place
+// given those placed before it, and keeps only those that break no rule
+// there; then, a few rounds over, moves each placed label to a nearer
+// place where it has one and tries again those left out. fits[i] says
+// label i has its place boxes[i]. It is quick (one order, no shuffles),
+// to decide which labels to give room to.
+func fitLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) (boxes []vg.Rectangle, fits []bool) {
+	sorted := make([]bool, len(lines))
+	pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
+		boxes: make([]vg.Rectangle, len(sizes)), placed: make([]bool, len(sizes))}
+	// Rounds: each placed label moves to a nearer place if it has one,
+	// which may make room, then each label left out tries again.
+	for round := 0; round < 6; round++ {
+		changed := false
+		for i := range sizes {
+			if !pl.placed[i] {
+				continue
+			}
+			_, now := pl.judge(i, pl.boxes[i])
+			if b, broken, cost := pl.best(i); broken == 0 && cost < now-0.01 {
+				pl.boxes[i] = b
+			}
+		}
+		for i := range sizes {
+			if pl.placed[i] {
+				continue
+			}
+			if b, broken, _ := pl.best(i); broken == 0 {
+				pl.boxes[i], pl.placed[i], changed = b, true, true
+			}
+		}
+		if !changed && round > 0 {
+			break
+		}
+	}
+	return pl.boxes, pl.placed
+}
+
+// labelsBroken returns how many rules the labels in boxes break, placed as
+// placeMarkerLabels places them, for a caller to drop labels until none
+// breaks a rule.
+func labelsBroken(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, boxes []vg.Rectangle) int {
+	sorted := make([]bool, len(lines))
+	pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
+		boxes: boxes, placed: make([]bool, len(boxes))}
+	for i := range pl.placed {
+		pl.placed[i] = true
+	}
+	broken := 0
+	for i := range boxes {
+		b, _ := pl.judge(i, boxes[i])
+		broken += b
+	}
+	return broken
+}
+
+// placer places labels; boxes[i] is label i's place once placed[i]. The
+// markers past len(sizes) have no label.
 type placer struct {
 	anchors, sizes []vg.Point
-	r              vg.Length
+	radii          []vg.Length
 	lines          [][]vg.Point
 	// sorted says, per line, that its x never decreases, as a step
 	// line's does.
@@ -134,7 +210,7 @@ func (pl *placer) span(k int, lo, hi vg.Length) []vg.Point {
 // best returns the best place for label i given the labels placed, with
 // the number of rules it breaks and its cost.
 func (pl *placer) best(i int) (box vg.Rectangle, broken int, cost float64) {
-	a, sz := pl.anchors[i], pl.sizes[i]
+	a, sz, r := pl.anchors[i], pl.sizes[i], pl.radii[i]
 	broken, cost = math.MaxInt, math.Inf(1)
 	// The gaps tried between the marker's edge and the label.
 	for _, d := range [...]vg.Length{2, 8, 16, 26, 38, 52, 70, 95, 125, 160, 200} {
@@ -148,8 +224,8 @@ func (pl *placer) best(i int) (box vg.Rectangle, broken int, cost float64) {
 			// from centred (straight above) to beside (at 45 degrees
 			// and beyond).
 			c := vg.Point{
-				X: a.X + cos*(pl.r+d) + clamp(1.5*cos, -1, 1)*sz.X/2,
-				Y: a.Y + sin*(pl.r+d) + clamp(1.5*sin, -1, 1)*sz.Y/2,
+				X: a.X + cos*(r+d) + clamp(1.5*cos, -1, 1)*sz.X/2,
+				Y: a.Y + sin*(r+d) + clamp(1.5*sin, -1, 1)*sz.Y/2,
 			}
 			b := vg.Rectangle{
 				Min: vg.Point{X: c.X - sz.X/2, Y: c.Y - sz.Y/2},
@@ -169,7 +245,7 @@ func (pl *placer) best(i int) (box vg.Rectangle, broken int, cost float64) {
 // a little more above or below than beside, and more when its leader
 // crosses the line.
 func (pl *placer) judge(i int, box vg.Rectangle) (int, float64) {
-	anchors, r := pl.anchors, pl.r
+	anchors, radii, r := pl.anchors, pl.radii, pl.radii[i]
 	broken := 0
 	frame := pl.frame
 	if box.Min.X < frame.Min.X || box.Min.Y < frame.Min.Y || box.Max.X > frame.Max.X || box.Max.Y > frame.Max.Y {
@@ -184,16 +260,16 @@ func (pl *placer) judge(i int, box vg.Rectangle) (int, float64) {
 	}
 	from, to, hasLeader := leader(anchors[i], r, box)
 	for j, a := range anchors {
-		if overlaps(wide, markerBox(a, r)) {
+		if overlaps(wide, markerBox(a, radii[j])) {
 			broken++
 		}
-		if j == i || !pl.placed[j] {
+		if j == i || j >= len(pl.placed) || !pl.placed[j] {
 			continue
 		}
 		if overlaps(wide, pl.boxes[j]) {
 			broken++
 		}
-		if f, t, ok := leader(a, r, pl.boxes[j]); ok && segmentHits(f, t, wide) {
+		if f, t, ok := leader(a, radii[j], pl.boxes[j]); ok && segmentHits(f, t, wide) {
 			broken++ // the box covers another label's leader
 		}
 		if hasLeader && segmentHits(from, to, inflate(pl.boxes[j], 1)) {
@@ -208,7 +284,7 @@ func (pl *placer) judge(i int, box vg.Rectangle) (int, float64) {
 		for j, a := range anchors {
 			// A leader may leave through a marker that overlaps
 			// its own, but may not cross any other.
-			if j != i && !overlaps(markerBox(a, r), markerBox(anchors[i], r)) && segmentHits(from, to, markerBox(a, r)) {
+			if j != i && !overlaps(markerBox(a, radii[j]), markerBox(anchors[i], r)) && segmentHits(from, to, markerBox(a, radii[j])) {
 				broken++
 			}
 		}

@@ -184,3 +184,51 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestFitLabels(t *testing.T) {
+	frame := vg.Rectangle{Max: vg.Point{X: 300, Y: 200}}
+	// A cluster of markers of several sizes in a small frame, one line
+	// across it; two markers have no label, and label 5 is wider than the
+	// frame.
+	anchors := []vg.Point{{X: 150, Y: 100}, {X: 165, Y: 105}, {X: 140, Y: 120}, {X: 160, Y: 85}, {X: 20, Y: 20},
+		{X: 150, Y: 140}, {X: 120, Y: 95}, {X: 280, Y: 180}}
+	radii := []vg.Length{20, 12, 8, 8, 5, 10, 6, 4}
+	sizes := []vg.Point{{X: 90, Y: 15}, {X: 90, Y: 15}, {X: 120, Y: 15}, {X: 120, Y: 15}, {X: 60, Y: 15}, {X: 400, Y: 15}}
+	lines := [][]vg.Point{{{X: 0, Y: 60}, {X: 300, Y: 60}}}
+	boxes, fits := fitLabels(anchors, radii, sizes, lines, frame)
+	if len(boxes) != len(sizes) || len(fits) != len(sizes) {
+		t.Fatalf("%d boxes, %d fits for %d labels", len(boxes), len(fits), len(sizes))
+	}
+	if !fits[0] || !fits[4] || fits[5] {
+		t.Errorf("fits = %v: the first label and the one alone in its corner must fit, the one wider than the frame not", fits)
+	}
+	n := 0
+	for i, b := range boxes {
+		if !fits[i] {
+			continue
+		}
+		n++
+		if b.Min.X < frame.Min.X || b.Min.Y < frame.Min.Y || b.Max.X > frame.Max.X || b.Max.Y > frame.Max.Y {
+			t.Errorf("label %d: box %v outside the frame", i, b)
+		}
+		if polylineHits(lines[0], b) {
+			t.Errorf("label %d: box %v touches the line", i, b)
+		}
+		for j, a := range anchors {
+			if overlaps(b, markerBox(a, radii[j])) {
+				t.Errorf("label %d: box %v covers marker %d", i, b, j)
+			}
+			if j < len(sizes) && j > i && fits[j] && overlaps(b, boxes[j]) {
+				t.Errorf("labels %d and %d overlap", i, j)
+			}
+		}
+	}
+	if got := labelsBroken(anchors, radii, sizes[:1], lines, frame, boxes[:1]); got != 0 {
+		t.Errorf("labelsBroken of the first label = %d, want 0", got)
+	}
+	// A box over a marker breaks a rule.
+	if got := labelsBroken(anchors, radii, sizes[:1], lines, frame, []vg.Rectangle{markerBox(anchors[1], 5)}); got == 0 {
+		t.Errorf("labelsBroken of a box over a marker = 0, want more")
+	}
+	t.Logf("%d of %d labels fit", n, len(sizes))
+}

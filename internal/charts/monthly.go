@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -32,18 +33,59 @@ func thinMonthLabels(months []time.Time) []string {
 	return labels
 }
 
-// monthlyFigure builds the figure of Monthly.
+// partialLabel is the legend's label of a partial month:
+// "Partial month: 1–29 July".
+func partialLabel(m stats.Month) string {
+	if d := m.Through.Day(); d > 1 {
+		return fmt.Sprintf("Partial month: 1–%d %s", d, m.Through.Month())
+	}
+	return "Partial month: 1 " + m.Through.Month().String()
+}
+
+// monthlyFigure builds the figure of Monthly: a month the data ends in
+// (stats.Month.Partial) is drawn pale in a dashed outline, with a legend
+// entry that says how far it goes.
 func monthlyFigure(s *stats.Summary) (*figure, error) {
 	const title = "Incidents per month, by weapon"
 	if s.Total.Incidents == 0 || len(s.Months) == 0 {
 		return emptyFigure(title, period(s.First, s.Last), noIncidents), nil
 	}
-	ws := usedWeapons(s)
-	legend, err := weaponLegend(ws)
+	legend, err := weaponLegend(usedWeapons(s))
 	if err != nil {
 		return nil, err
 	}
-	bars := &stackedBars{width: 0.65, labelStyle: barLabelStyle()}
+	bars := monthlyBars(s, legend)
+	// Each month's 95% interval is a whisker over its bar, with the
+	// month's total above the whisker.
+	ci := monthWhiskers(s.Months)
+	bars.labelAt = ci.hi
+	months := make([]time.Time, len(s.Months))
+	top := 0.0
+	for i, m := range s.Months {
+		months[i] = m.Start
+		top = max(top, bars.total(i), m.CIHigh)
+		if m.Partial {
+			legend = append(legend, legendEntry{label: partialLabel(m), swatch: swatchPartial, color: midGrey})
+		}
+	}
+
+	p := newPlot()
+	p.X.Label.Text = "Month"
+	p.Y.Label.Text = "Incidents"
+	categoryAxis(&p.X, thinMonthLabels(months))
+	p.X.Width = vg.Points(1) // keep the baseline under the bars
+	countAxis(&p.Y, top)
+	p.Add(newGrid(false, true), bars, ci)
+	subtitle := period(s.First, s.Last) + " · lines: 95% interval of each month's count"
+	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p}, nil
+}
+
+// monthlyBars returns the bars of the months of s, one layer for each
+// weapon of legend (in its colour), each bar labelled with its month's
+// incidents, a partial month's drawn as partial.
+func monthlyBars(s *stats.Summary, legend []legendEntry) *stackedBars {
+	ws := usedWeapons(s)
+	bars := &stackedBars{width: 0.65, labelStyle: barLabelStyle(), partial: make([]bool, len(s.Months))}
 	for i, w := range ws {
 		l := barLayer{color: legend[i].color, values: make([]float64, len(s.Months))}
 		for m := range s.Months {
@@ -51,37 +93,9 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 		}
 		bars.layers = append(bars.layers, l)
 	}
-	months := make([]time.Time, len(s.Months))
-	// Each month's 95% interval is a whisker over its bar, with the
-	// month's total above the whisker.
-	ci := monthWhiskers(s.Months)
-	top := 0.0
-	partial := -1
 	for i, m := range s.Months {
-		months[i] = m.Start
-		label := strconv.Itoa(m.Incidents)
-		if m.Partial {
-			// A month the data ends in is drawn as far as it goes, and
-			// says so.
-			label += m.Through.Format(" (to 2 Jan)")
-			partial = i
-		}
-		bars.labels = append(bars.labels, label)
-		top = max(top, bars.total(i), m.CIHigh)
+		bars.labels = append(bars.labels, strconv.Itoa(m.Incidents))
+		bars.partial[i] = m.Partial
 	}
-	bars.labelAt = ci.hi
-
-	p := newPlot()
-	p.X.Label.Text = "Month"
-	p.Y.Label.Text = "Incidents"
-	names := thinMonthLabels(months)
-	if partial >= 0 && names[partial] != "" {
-		names[partial] += " (part)"
-	}
-	categoryAxis(&p.X, names)
-	p.X.Width = vg.Points(1) // keep the baseline under the bars
-	countAxis(&p.Y, top)
-	p.Add(newGrid(false, true), bars, ci)
-	subtitle := period(s.First, s.Last) + " · lines: 95% interval of each month's count"
-	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p}, nil
+	return bars
 }

@@ -1,13 +1,38 @@
 package charts
 
 import (
+	"fmt"
+	"image/color"
 	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"report/internal/stats"
 )
 
-// topSites is the number of sites Sites shows before it sums the rest.
+// topSites is the number of sites Sites shows before it sums the rest,
+// when the rest are more than maxOthers.
 const topSites = 15
+
+// maxOthers is the most sites past topSites that are still shown as
+// bars of their own: a bar "Other sites (3)" would hide as much as it
+// saves.
+const maxOthers = 3
+
+// shownSites returns the sites a chart shows: all of them when there are
+// at most topSites+maxOthers, else the topSites most-attacked and one
+// "Other sites (K)" (see stats.TopSites).
+func shownSites(sites []stats.Site) []stats.Site {
+	if len(sites) <= topSites+maxOthers {
+		return stats.TopSites(sites, len(sites))
+	}
+	return stats.TopSites(sites, topSites)
+}
+
+// siteName returns a site's name as a chart shows it.
+func siteName(s stats.Site) string { return shorten(s.Name, maxSiteName) }
 
 // maxSiteName is the most characters of a site name Sites shows: longer
 // names end in "…" after maxSiteName-1 characters. Real names are far
@@ -30,8 +55,9 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 	if s.SitesByGroup {
 		title = "Incidents by site group"
 	}
-	if len(s.Sites) > topSites {
-		title += ", top 15"
+	sites := shownSites(s.Sites)
+	if len(sites) < len(s.Sites) {
+		title += fmt.Sprintf(", top %d", topSites)
 	}
 	sub := period(s.First, s.Last)
 	if s.Total.Incidents == 0 || len(s.Sites) == 0 {
@@ -42,7 +68,6 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	sites := stats.TopSites(s.Sites, topSites)
 	n := len(sites)
 	// Category 0 is at the bottom: the last site comes first.
 	names := make([]string, n)
@@ -55,8 +80,12 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		bars.layers = append(bars.layers, l)
 	}
 	top := 0
+	convoys := &hatchedBars{bars: bars}
 	for j, site := range sites {
-		names[n-1-j] = shorten(site.Name, maxSiteName)
+		if site.IsConvoy() {
+			convoys.categories = append(convoys.categories, n-1-j)
+		}
+		names[n-1-j] = siteName(site)
 		bars.labels[n-1-j] = strconv.Itoa(site.Incidents)
 		top = max(top, int(bars.total(n-1-j)))
 	}
@@ -66,5 +95,47 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		axis = "Site group"
 	}
 	p := horizontalBarPlot(axis, names, top, bars)
+	if len(convoys.categories) > 0 {
+		p.Add(convoys)
+		legend = append(legend, legendEntry{label: "Convoy route", swatch: swatchHatch, color: midGrey})
+	}
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+}
+
+// hatchedBars is a plot.Plotter that hatches some bars of a horizontal
+// stackedBars, drawn over them: the sites chart's convoy routes.
+type hatchedBars struct {
+	bars       *stackedBars
+	categories []int
+}
+
+// Plot implements plot.Plotter.
+func (h *hatchedBars) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for _, i := range h.categories {
+		pos, w := float64(i), h.bars.width/2
+		box := vg.Rectangle{
+			Min: vg.Point{X: trX(0), Y: trY(pos - w)},
+			Max: vg.Point{X: trX(h.bars.total(i)), Y: trY(pos + w)},
+		}
+		hatch(c, box)
+	}
+}
+
+// hatchColor and hatchStep are the colour and spacing of the hatching.
+var hatchColor = color.White
+
+const hatchStep = vg.Length(5)
+
+// hatch draws white diagonal lines across box, and a dark outline around
+// it.
+func hatch(c draw.Canvas, box vg.Rectangle) {
+	in := draw.Canvas{Canvas: c.Canvas, Rectangle: box}
+	sty := draw.LineStyle{Color: hatchColor, Width: vg.Points(1.2)}
+	h := box.Max.Y - box.Min.Y
+	for x := box.Min.X - h; x < box.Max.X; x += hatchStep {
+		in.StrokeLines(sty, in.ClipLinesXY([]vg.Point{{X: x, Y: box.Min.Y}, {X: x + h, Y: box.Max.Y}})...)
+	}
+	c.StrokeLines(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)},
+		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
 }

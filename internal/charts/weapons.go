@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"strconv"
 
 	"report/internal/stats"
@@ -8,17 +9,14 @@ import (
 
 // weaponsFigure builds the figure of Weapons: one horizontal bar per weapon
 // with incidents, first weapon at the top, each labelled
-// "20 incidents · 78 munitions · 2 intercepted".
+// "20 incidents · 78 munitions · 2 intercepted". It has no legend: the
+// axis names the weapons, and a legend would say it again.
 func weaponsFigure(s *stats.Summary) (*figure, error) {
 	const title = "Incidents by weapon"
 	sub := period(s.First, s.Last)
 	ws := usedWeapons(s)
 	if s.Total.Incidents == 0 || len(ws) == 0 {
 		return emptyFigure(title, sub, noIncidents), nil
-	}
-	legend, err := weaponLegend(ws)
-	if err != nil {
-		return nil, err
 	}
 	n := len(ws)
 	names := make([]string, n)
@@ -27,7 +25,11 @@ func weaponsFigure(s *stats.Summary) (*figure, error) {
 	for i, w := range ws {
 		// One layer per weapon, non-zero only in its own category, so
 		// each bar has its weapon's colour.
-		l := barLayer{color: legend[i].color, values: make([]float64, n)}
+		c, err := parseColor(w.Color())
+		if err != nil {
+			return nil, fmt.Errorf("weapon %s: %w", w, err)
+		}
+		l := barLayer{color: c, values: make([]float64, n)}
 		k := n - 1 - i // the first weapon at the top
 		count := s.Total.ByWeapon[w]
 		l.values[k] = float64(count)
@@ -43,5 +45,5 @@ func weaponsFigure(s *stats.Summary) (*figure, error) {
 		top = max(top, count)
 	}
 	p := horizontalBarPlot("Weapon", names, top, bars)
-	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+	return &figure{title: title, subtitle: sub, plot: p}, nil
 }

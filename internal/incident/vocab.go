@@ -108,6 +108,21 @@ const (
 // TargetTypes lists the target types in display order.
 var TargetTypes = []TargetType{MilitaryBase, Diplomatic, Airport, Convoy, OtherTarget}
 
+// targetTypeLabels are the target types' names for people.
+var targetTypeLabels = map[TargetType]string{
+	MilitaryBase: "Military base", Diplomatic: "Diplomatic", Airport: "Airport", Convoy: "Convoy", OtherTarget: "Other",
+}
+
+// Label returns the target type's name for people: "Military base"; ""
+// for the zero value (the row did not say), and the code itself for a
+// value outside the vocabulary.
+func (t TargetType) Label() string {
+	if l, ok := targetTypeLabels[t]; ok {
+		return l
+	}
+	return string(t)
+}
+
 // Outcome says what became of an attack. An empty cell means Executed.
 type Outcome string
 
@@ -123,6 +138,10 @@ const (
 // Outcomes lists the outcomes in display order.
 var Outcomes = []Outcome{Executed, Intercepted, Foiled}
 
+// Label returns the outcome's name for people, its code capitalised:
+// "Intercepted"; "" for the zero value.
+func (o Outcome) Label() string { return capitalize(string(o)) }
+
 // Confidence is how well sourced an incident is. An empty cell means High;
 // Low marks rows that rest only on partisan outlets or re-posts.
 type Confidence string
@@ -135,6 +154,20 @@ const (
 
 // Confidences lists the confidence levels in display order.
 var Confidences = []Confidence{High, Low}
+
+// Label returns the confidence level's name for people, its code
+// capitalised: "High"; "" for the zero value.
+func (c Confidence) Label() string { return capitalize(string(c)) }
+
+// capitalize returns code with its first letter in upper case and
+// underscores as spaces: "small_arms" is "Small arms".
+func capitalize(code string) string {
+	if code == "" {
+		return ""
+	}
+	s := strings.ReplaceAll(code, "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
 
 // parseTerm returns the term of terms that s names, matched like ParseWeapon.
 func parseTerm[T ~string](s string, terms []T) (T, bool) {

@@ -89,8 +89,9 @@ func (s *Summary) focus(month, asOf time.Time) error {
 		f.Comparison = RateRatioTest(f.Incidents, float64(days), priorIncidents, float64(priorDays), 0.95)
 	}
 	s.Focus = f
-	if f.Partial && i < len(s.Months) {
-		s.Months[i].Partial, s.Months[i].Through = true, f.Through
+	// The month the data ends in is partial, whichever month is in focus.
+	if j := monthIndex(asOf, first); j >= 0 && j < len(s.Months) && asOf.Before(s.Months[j].Start.AddDate(0, 1, -1)) {
+		s.Months[j].Partial, s.Months[j].Through = true, asOf
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ type Month struct {
 }
 
 // Site holds the incidents at one site (sites are told apart by their exact
-// name).
+// name), or at one gazetteer group when Summary.SitesByGroup.
 type Site struct {
 	Name      string
 	Incidents int
@@ -78,7 +78,31 @@ type Site struct {
 	ByWeapon [incident.NumWeapons]int
 	// First and Last are the dates of the site's first and last incidents.
 	First, Last time.Time
+	// Group is the site's gazetteer group (Incident.Group); when its
+	// incidents give several, the first in alphabetical order. By group
+	// (Summary.SitesByGroup) it is the Name.
+	Group string
+	// Convoys counts the site's incidents on convoys (target type
+	// convoy); see IsConvoy.
+	Convoys int
+	// Months counts the site's incidents per month, aligned with
+	// Summary.Months (Months[i] is the count in Summary.Months[i]).
+	Months []int
+	// Position is the mean position of the Located incidents of the site
+	// that have one (Incident.Position), nil when none has. Spread is the
+	// larger of the ranges of their latitudes and of their longitudes, in
+	// degrees: 0 when all give the same position, large when a site (a
+	// convoy route, a group) stands for places far apart. Positions are
+	// summed to 1e-6 degrees, so the mean does not depend on the order of
+	// the incidents.
+	Position *incident.Position
+	Located  int
+	Spread   float64
 }
+
+// IsConvoy reports whether most of the site's incidents were on convoys:
+// a supply route rather than a fixed site.
+func (s *Site) IsConvoy() bool { return 2*s.Convoys > s.Incidents }
 
 // WeaponTotals holds the totals of one weapon.
 type WeaponTotals struct {
@@ -305,7 +329,8 @@ type Summary struct {
 
 // Accumulator takes counted incidents one at a time and gives their
 // Summary when asked. Its memory does not grow with the number of
-// incidents, only with the span of their dates and the number of sites.
+// incidents, only with the span of their dates and the number of sites
+// (each site keeps a count per month of its own span).
 // Several accumulators can be fed from one pass over a file. The zero
 // value is not usable: call NewAccumulator.
 type Accumulator struct {
@@ -317,7 +342,7 @@ type Accumulator struct {
 	days    window[int]
 	months  window[Totals]
 	weapons [incident.NumWeapons]WeaponTotals
-	sites   map[string]*Site
+	sites   map[string]*siteCounts
 	// scoped counts the standard scopes, then the other scopes of
 	// Options.Scopes, each once, by date.
 	scoped []*scoped
@@ -327,7 +352,7 @@ type Accumulator struct {
 
 // NewAccumulator returns an empty Accumulator.
 func NewAccumulator(opts Options) *Accumulator {
-	a := &Accumulator{opts: opts, sites: make(map[string]*Site)}
+	a := &Accumulator{opts: opts, sites: make(map[string]*siteCounts)}
 	for _, ns := range incident.StandardScopes() {
 		a.scope(ns.Scope)
 	}
@@ -369,17 +394,10 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	}
 	site := a.sites[name]
 	if site == nil {
-		site = &Site{Name: strings.Clone(name), First: inc.Date, Last: inc.Date}
+		site = &siteCounts{Site: Site{Name: strings.Clone(name), First: inc.Date, Last: inc.Date}}
 		a.sites[site.Name] = site
 	}
-	site.Incidents++
-	site.ByWeapon[inc.Weapon]++
-	if inc.Date.Before(site.First) {
-		site.First = inc.Date
-	}
-	if inc.Date.After(site.Last) {
-		site.Last = inc.Date
-	}
+	site.add(inc, month, a.opts.ByGroup)
 	for _, c := range a.scoped {
 		if c.scope.Match(inc) {
 			c.add(inc.Precision, day, month)
@@ -426,7 +444,7 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 	}
 	s.Sites = make([]Site, 0, len(a.sites))
 	for _, site := range a.sites {
-		s.Sites = append(s.Sites, *site)
+		s.Sites = append(s.Sites, site.site(a.months.base, a.months.len()))
 	}
 	sort.Slice(s.Sites, func(i, j int) bool {
 		a, b := &s.Sites[i], &s.Sites[j]
@@ -566,7 +584,8 @@ func (s *Summary) yearToDate(year int, explicit bool, daily []int, through func(
 
 // TopSites returns the first n sites and, when there are more, one more
 // entry that sums the rest, named "Other sites (K)" for K sites, with the
-// earliest First and latest Last among them. n < 1 is taken as 1. The
+// earliest First and latest Last among them, their Convoys and Months
+// summed, and no Group or Position. n < 1 is taken as 1. The
 // result is a new slice: changing it leaves sites as it was.
 func TopSites(sites []Site, n int) []Site {
 	n = max(n, 1)
@@ -575,9 +594,16 @@ func TopSites(sites []Site, n int) []Site {
 	}
 	top := append([]Site(nil), sites[:n]...)
 	rest := sites[n:]
-	other := Site{Name: fmt.Sprintf("Other sites (%d)", len(rest)), First: rest[0].First, Last: rest[0].Last}
+	other := Site{Name: fmt.Sprintf("Other sites (%d)", len(rest)), First: rest[0].First, Last: rest[0].Last,
+		Months: make([]int, len(rest[0].Months))}
 	for _, s := range rest {
 		other.Incidents += s.Incidents
+		other.Convoys += s.Convoys
+		for i, n := range s.Months {
+			if i < len(other.Months) {
+				other.Months[i] += n
+			}
+		}
 		for w, c := range s.ByWeapon {
 			other.ByWeapon[w] += c
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,9 +141,9 @@ func TestSummarizeZeroMonthsAndYearBoundary(t *testing.T) {
 	}
 	wantSites := []Site{
 		{Name: "Balad", Incidents: 3, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1, ied: 1}),
-			First: d("2020-11-15"), Last: d("2021-02-10")},
+			First: d("2020-11-15"), Last: d("2021-02-10"), Months: []int{1, 0, 1, 1}},
 		{Name: "Erbil", Incidents: 2, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, ied: 1}),
-			First: d("2020-12-31"), Last: d("2021-02-10")},
+			First: d("2020-12-31"), Last: d("2021-02-10"), Months: []int{0, 1, 0, 1}},
 	}
 	if !reflect.DeepEqual(s.Sites, wantSites) {
 		t.Errorf("Sites:\n got %+v\nwant %+v", s.Sites, wantSites)
@@ -339,6 +341,43 @@ func TestFocus(t *testing.T) {
 	}
 }
 
+// TestPartialMonth marks the month the data ends in as partial, through
+// the day it ends, whichever month is in focus; a month the data covers to
+// its end is whole.
+func TestPartialMonth(t *testing.T) {
+	var incs []incident.Incident
+	for _, day := range []string{"2021-03-05", "2021-04-30", "2021-06-17"} {
+		incs = append(incs, inc(day, "A", rocket, 1, 0))
+	}
+	for _, tt := range []struct {
+		name string
+		opts Options
+		want string // the partial month and its last day
+	}{
+		{"the latest month", Options{}, "2021-06 to 2021-06-17"},
+		{"March in focus", Options{Month: d("2021-03-01")}, "2021-06 to 2021-06-17"},
+		{"as of a day before the month ends", Options{AsOf: d("2021-06-29")}, "2021-06 to 2021-06-29"},
+		{"as of the month's end", Options{AsOf: d("2021-06-30")}, ""},
+		{"as of a later month", Options{AsOf: d("2021-07-10")}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Summarize(incs, nil, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range s.Months {
+				if m.Partial {
+					got = append(got, m.Start.Format("2006-01")+" to "+m.Through.Format(time.DateOnly))
+				}
+			}
+			if strings.Join(got, ", ") != tt.want {
+				t.Errorf("partial months %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSummarizeBefore1970(t *testing.T) {
 	incs := []incident.Incident{inc("1969-12-31", "A", rocket, 1, 0), inc("1970-01-01", "A", rocket, 1, 0), inc("1969-11-30", "A", ied, 1, 0)}
 	s, err := Summarize(incs, nil, Options{})
@@ -355,10 +394,14 @@ func TestSummarizeBefore1970(t *testing.T) {
 
 func TestTopSites(t *testing.T) {
 	sites := []Site{
-		{Name: "A", Incidents: 5, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 5}), First: d("2021-01-01"), Last: d("2021-05-01")},
-		{Name: "B", Incidents: 3, ByWeapon: byWeapon(map[incident.Weapon]int{drone: 3}), First: d("2021-02-01"), Last: d("2021-02-01")},
-		{Name: "C", Incidents: 2, ByWeapon: byWeapon(map[incident.Weapon]int{drone: 1, ied: 1}), First: d("2021-01-15"), Last: d("2021-03-01")},
-		{Name: "D", Incidents: 1, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 1}), First: d("2021-06-01"), Last: d("2021-06-01")},
+		{Name: "A", Incidents: 5, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 5}), First: d("2021-01-01"), Last: d("2021-05-01"),
+			Months: []int{3, 2, 0}, Group: "G", Position: &incident.Position{Lat: 33, Lon: 44}, Located: 5},
+		{Name: "B", Incidents: 3, ByWeapon: byWeapon(map[incident.Weapon]int{drone: 3}), First: d("2021-02-01"), Last: d("2021-02-01"),
+			Months: []int{1, 2, 0}},
+		{Name: "C", Incidents: 2, ByWeapon: byWeapon(map[incident.Weapon]int{drone: 1, ied: 1}), First: d("2021-01-15"), Last: d("2021-03-01"),
+			Months: []int{1, 1, 0}, Group: "G", Position: &incident.Position{Lat: 33, Lon: 44}, Located: 1},
+		{Name: "D", Incidents: 1, ByWeapon: byWeapon(map[incident.Weapon]int{ied: 1}), First: d("2021-06-01"), Last: d("2021-06-01"),
+			Months: []int{0, 0, 1}, Convoys: 1},
 	}
 	tests := []struct {
 		n    int
@@ -366,9 +409,9 @@ func TestTopSites(t *testing.T) {
 	}{
 		{4, sites},
 		{9, sites},
-		{2, []Site{sites[0], sites[1], {Name: "Other sites (2)", Incidents: 3,
+		{2, []Site{sites[0], sites[1], {Name: "Other sites (2)", Incidents: 3, Convoys: 1, Months: []int{1, 1, 1},
 			ByWeapon: byWeapon(map[incident.Weapon]int{drone: 1, ied: 2}), First: d("2021-01-15"), Last: d("2021-06-01")}}},
-		{0, []Site{sites[0], {Name: "Other sites (3)", Incidents: 6,
+		{0, []Site{sites[0], {Name: "Other sites (3)", Incidents: 6, Convoys: 1, Months: []int{2, 3, 1},
 			ByWeapon: byWeapon(map[incident.Weapon]int{drone: 4, ied: 2}), First: d("2021-01-15"), Last: d("2021-06-01")}}},
 	}
 	for _, tt := range tests {
@@ -496,4 +539,86 @@ func TestReconciledWords(t *testing.T) {
 	if got := r.Words(); got != want {
 		t.Errorf("Words() =\n%s\nwant\n%s", got, want)
 	}
+}
+
+func TestSiteFields(t *testing.T) {
+	at := func(date, site, group string, tt incident.TargetType, pos *incident.Position) incident.Incident {
+		i := inc(date, site, rocket, 1, 0)
+		i.Group, i.TargetType, i.Position = group, tt, pos
+		return i
+	}
+	p := func(lat, lon float64) *incident.Position { return &incident.Position{Lat: lat, Lon: lon} }
+	incs := []incident.Incident{
+		at("2021-01-05", "Route A", "Supply routes", incident.Convoy, p(32.0, 44.0)),
+		at("2021-03-05", "Route A", "Supply routes", incident.Convoy, p(32.5, 44.4)),
+		at("2021-03-09", "Route A", "Supply routes", incident.Convoy, nil),
+		at("2021-03-20", "Route A", "Supply routes", "", p(33.0, 45.0)),
+		at("2021-02-01", "Base", "Base", incident.MilitaryBase, p(33.7856, 42.4411)),
+		at("2021-03-01", "Base", "Base", incident.MilitaryBase, p(33.7856, 42.4411)),
+		at("2021-03-02", "Unplaced", "Unplaced", incident.Convoy, nil),
+		at("2021-03-03", "Unplaced", "Unplaced", incident.MilitaryBase, nil),
+	}
+	type site struct {
+		name, group      string
+		convoys, located int
+		convoy           bool
+		months           []int
+		pos              *incident.Position
+		spread           float64
+	}
+	tests := []struct {
+		name    string
+		byGroup bool
+		want    []site
+	}{
+		{"by site", false, []site{
+			// 4 incidents, 3 located: mean (32.5, 44.4666…), spread max(1.0, 1.0).
+			{"Route A", "Supply routes", 3, 3, true, []int{1, 0, 3}, p(32.5, 133.4/3), 1.0},
+			{"Base", "Base", 0, 2, false, []int{0, 1, 1}, p(33.7856, 42.4411), 0},
+			// One convoy of two: not most, not a convoy route.
+			{"Unplaced", "Unplaced", 1, 0, false, []int{0, 0, 2}, nil, 0},
+		}},
+		{"by group", true, []site{
+			{"Supply routes", "Supply routes", 3, 3, true, []int{1, 0, 3}, p(32.5, 133.4/3), 1.0},
+			{"Base", "Base", 0, 2, false, []int{0, 1, 1}, p(33.7856, 42.4411), 0},
+			{"Unplaced", "Unplaced", 1, 0, false, []int{0, 0, 2}, nil, 0},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, order := range [][]incident.Incident{incs, reversed(incs)} {
+				s, err := Summarize(order, nil, Options{ByGroup: tt.byGroup})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []site
+				for _, st := range s.Sites {
+					got = append(got, site{st.Name, st.Group, st.Convoys, st.Located, st.IsConvoy(), st.Months, st.Position, st.Spread})
+				}
+				if len(got) != len(tt.want) {
+					t.Fatalf("got %d sites, want %d", len(got), len(tt.want))
+				}
+				for i := range got {
+					g, w := got[i], tt.want[i]
+					if (g.pos == nil) != (w.pos == nil) || g.pos != nil &&
+						(math.Abs(g.pos.Lat-w.pos.Lat) > 1e-9 || math.Abs(g.pos.Lon-w.pos.Lon) > 1e-9) {
+						t.Errorf("%s: Position = %v, want %v", g.name, g.pos, w.pos)
+					}
+					g.pos, w.pos = nil, nil
+					if math.Abs(g.spread-w.spread) < 1e-9 {
+						g.spread = w.spread
+					}
+					if !reflect.DeepEqual(g, w) {
+						t.Errorf("site %d:\n got %+v\nwant %+v", i, g, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func reversed[T any](xs []T) []T {
+	out := slices.Clone(xs)
+	slices.Reverse(out)
+	return out
 }

@@ -128,7 +128,6 @@ const (
 	colSite        = "site"
 	colGroup       = "group"
 	colWeaponCode  = "weapon_code"
-	colWeapon      = "weapon"
 	colMunitions   = "munitions"
 	colIntercepted = "intercepted"
 	colKilled      = "killed"
@@ -143,8 +142,7 @@ type incidentRefs map[string]string
 
 // incidentTable returns the Incidents table's columns, found by header name
 // as the sheet is written (the first column of a name, whatever its
-// place). weapon is the column of weapon codes: weapon_code when the
-// sheet has one, else weapon.
+// place).
 func (b *Workbook) incidentTable() incidentRefs {
 	s := b.incidents
 	if b.opts.NoIncidents || len(s.parts) != 1 {
@@ -159,9 +157,6 @@ func (b *Workbook) incidentTable() incidentRefs {
 		if _, dup := refs[n]; !dup {
 			refs[n] = structuredRef(streamTableName(s, 0), n)
 		}
-	}
-	if r, ok := refs[colWeaponCode]; ok {
-		refs[colWeapon] = r
 	}
 	return refs
 }
@@ -256,7 +251,7 @@ func (refs incidentRefs) figure(col string, sets ...[]condition) string {
 	}
 	for _, w := range incident.Weapons() {
 		if col == w.Label() {
-			return refs.count("", with(sets, condition{colWeapon, w.String()})...)
+			return refs.count("", with(sets, condition{colWeaponCode, w.String()})...)
 		}
 	}
 	return ""
@@ -296,7 +291,7 @@ func (refs incidentRefs) siteFormulas(s *stats.Summary) func(i int, col string) 
 // weaponFormulas returns the formulas of the figures of a By Weapon row.
 func (refs incidentRefs) weaponFormulas(s *stats.Summary) func(i int, col string) string {
 	return func(i int, col string) string {
-		return refs.figure(col, []condition{{colWeapon, s.Weapons[i].Weapon.String()}})
+		return refs.figure(col, []condition{{colWeaponCode, s.Weapons[i].Weapon.String()}})
 	}
 }
 

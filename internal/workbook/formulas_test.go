@@ -29,29 +29,29 @@ func TestFormulas(t *testing.T) {
 		{sheetByMonth, "E2", `SUMIFS(tblIncidents[munitions],tblIncidents[month],"2021-01")`, "5"},
 		{sheetByMonth, "F2", `SUMIFS(tblIncidents[intercepted],tblIncidents[month],"2021-01")`, "2"},
 		{sheetByMonth, "H2", `SUMIFS(tblIncidents[wounded],tblIncidents[month],"2021-01")`, "1"},
-		{sheetByMonth, "L4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon],"ied")`, "1"},
-		{sheetByMonth, "M4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon],"small_arms")`, "0"},
+		{sheetByMonth, "L4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon_code],"ied")`, "1"},
+		{sheetByMonth, "M4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon_code],"small_arms")`, "0"},
 		{sheetByMonth, "A5", "", "Total"},
 		{sheetByMonth, "B5", "SUBTOTAL(109,tblByMonth[Incidents])", "4"},
 		{sheetByMonth, "C5", "", ""},
 		{sheetByMonth, "E5", "SUBTOTAL(109,tblByMonth[Munitions])", "7"},
 		{sheetByMonth, "M5", "SUBTOTAL(109,tblByMonth[[Small arms]])", "0"},
 		{sheetBySite, "B2", `COUNTIFS(tblIncidents[site],"Ain al-Asad Air Base")`, "1"},
-		{sheetBySite, "D2", `COUNTIFS(tblIncidents[site],"Ain al-Asad Air Base",tblIncidents[weapon],"drone")`, "1"},
-		{sheetBySite, "F4", `COUNTIFS(tblIncidents[site],"Supply route, Baghdad",tblIncidents[weapon],"ied")`, "1"},
+		{sheetBySite, "D2", `COUNTIFS(tblIncidents[site],"Ain al-Asad Air Base",tblIncidents[weapon_code],"drone")`, "1"},
+		{sheetBySite, "F4", `COUNTIFS(tblIncidents[site],"Supply route, Baghdad",tblIncidents[weapon_code],"ied")`, "1"},
 		{sheetBySite, "I2", "", "2021-01-20"},
 		{sheetBySite, "B6", "SUBTOTAL(109,tblBySite[Incidents])", "4"},
 		{sheetBySite, "I6", "SUBTOTAL(105,tblBySite[First])", "2021-01-05"},
 		{sheetBySite, "J6", "SUBTOTAL(104,tblBySite[Last])", "2021-03-15"},
-		{sheetByWeapon, "B2", `COUNTIFS(tblIncidents[weapon],"rocket")`, "2"},
-		{sheetByWeapon, "C2", `SUMIFS(tblIncidents[munitions],tblIncidents[weapon],"rocket")`, "4"},
-		{sheetByWeapon, "D3", `SUMIFS(tblIncidents[intercepted],tblIncidents[weapon],"drone")`, "2"},
+		{sheetByWeapon, "B2", `COUNTIFS(tblIncidents[weapon_code],"rocket")`, "2"},
+		{sheetByWeapon, "C2", `SUMIFS(tblIncidents[munitions],tblIncidents[weapon_code],"rocket")`, "4"},
+		{sheetByWeapon, "D3", `SUMIFS(tblIncidents[intercepted],tblIncidents[weapon_code],"drone")`, "2"},
 		{sheetByWeapon, "G2", "", "50.0%"},
 		{sheetByWeapon, "H3", "", "100.0%"},
 		{sheetByWeapon, "B8", "SUBTOTAL(109,tblByWeapon[Incidents])", "4"},
 		{sheetByWeapon, "G8", "SUBTOTAL(109,tblByWeapon[[Share of incidents]])", "100.0%"},
 		{sheetByWeapon, "H8", "", ""},
-		{sheetMonthWeapon, "B2", `COUNTIFS(tblIncidents[month],"2021-01",tblIncidents[weapon],"rocket")`, "1"},
+		{sheetMonthWeapon, "B2", `COUNTIFS(tblIncidents[month],"2021-01",tblIncidents[weapon_code],"rocket")`, "1"},
 		{sheetMonthWeapon, "H4", `COUNTIFS(tblIncidents[month],"2021-03")`, "2"},
 		{sheetMonthWeapon, "H5", "SUBTOTAL(109,tblMonthByWeapon[Total])", "4"},
 		{sheetTime, "B26", "SUBTOTAL(109,B2:B25)", "2"},
@@ -259,7 +259,7 @@ func TestStructuredRef(t *testing.T) {
 // TestSiteFormulas covers what the shipped layout cannot show: sites by
 // group, weapons by weapon_code, and names COUNTIFS would confuse.
 func TestSiteFormulas(t *testing.T) {
-	refs := incidentRefs{colSite: "I[site]", colGroup: "I[group]", colWeapon: "I[weapon_code]"}
+	refs := incidentRefs{colSite: "I[site]", colGroup: "I[group]", colWeaponCode: "I[weapon_code]"}
 	s := &stats.Summary{SitesByGroup: true, Sites: []stats.Site{
 		{Name: "Baghdad airport complex"}, {Name: "Camp A"}, {Name: "camp a"}, {Name: "12"}}}
 	f := refs.siteFormulas(s)

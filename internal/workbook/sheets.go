@@ -107,9 +107,10 @@ func (b *Workbook) summary(r *Report, sheet string) error {
 		`except munitions, which counts as 1.`)
 
 	return b.writeTable(sheet, &table{
-		cols: []column{{name: "Figure"}, {name: "Value", align: "left"}},
-		rows: len(rows),
-		row:  func(i int, dst []any) []any { return append(dst[:0], rows[i]...) },
+		cols:    []column{{name: "Figure"}, {name: "Value", align: "left"}},
+		rows:    len(rows),
+		row:     func(i int, dst []any) []any { return append(dst[:0], rows[i]...) },
+		onePage: true,
 	})
 }
 
@@ -325,26 +326,38 @@ func linkable(u string) bool {
 	return len(u) <= 2000 && (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://"))
 }
 
-// Chart layout on the Charts sheet.
-const (
-	chartWidth = 1000 // pixels: a chart is shrunk to this width, never enlarged
-	rowPixels  = 20   // the height of a default row (15 points)
-)
+// rowPixels is the height of a default row (15 points) in pixels.
+const rowPixels = 20
 
-// charts embeds the charts one under another, each under its title. A chart
-// that is not a PNG image is an error.
+// chartBox returns the largest size, in pixels at 96 per inch, of a chart
+// on a landscape page of the paper, under its title row and within the
+// margins, header and footer that pageSetup sets.
+func chartBox(p Paper) (width, height float64) {
+	w, h := 297/25.4, 210/25.4 // A4 landscape, inches
+	if p == Letter {
+		w, h = 11, 8.5
+	}
+	w -= 2 * 0.5  // left and right margins
+	h -= 2 * 0.75 // top and bottom margins, which hold header and footer
+	return w * 96, h*96 - 2*rowPixels
+}
+
+// charts embeds the charts one to a page, each under its title with a
+// page break before it, shrunk (never enlarged) to fit a landscape page
+// of Options.Paper. A chart that is not a PNG image is an error.
 func (b *Workbook) charts(r *Report, sheet string) error {
 	f := b.f
 	title, err := b.styles.id(styleKey{bold: true, size: 14})
 	if err != nil {
 		return err
 	}
-	if err := b.pageSetup(sheet, true, false); err != nil {
+	if err := b.pageSetup(sheet, printSetup{}); err != nil {
 		return err
 	}
 	if len(r.Charts) == 0 {
 		return f.SetCellStr(sheet, "A1", "No charts.")
 	}
+	boxW, boxH := chartBox(b.opts.Paper)
 	row := 1
 	for i, c := range r.Charts {
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(c.PNG))
@@ -358,13 +371,18 @@ func (b *Workbook) charts(r *Report, sheet string) error {
 			return fmt.Errorf("chart %d %q: %w", i+1, c.Title, err)
 		}
 		name := cellName(1, row)
+		if i > 0 {
+			if err := f.InsertPageBreak(sheet, name); err != nil {
+				return err
+			}
+		}
 		if err := f.SetCellStr(sheet, name, clip(c.Title)); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(sheet, name, name, title); err != nil {
 			return err
 		}
-		scale := min(1, float64(chartWidth)/float64(cfg.Width))
+		scale := min(1, boxW/float64(cfg.Width), boxH/float64(cfg.Height))
 		err = f.AddPictureFromBytes(sheet, cellName(1, row+1), &excelize.Picture{
 			Extension: ".png",
 			File:      c.PNG,

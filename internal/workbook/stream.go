@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -37,6 +38,8 @@ type value struct {
 	n    int64
 	f    float64
 	t    time.Time
+	// url is the target of a text cell's link, "" for none.
+	url string
 }
 
 func text(s string) value {
@@ -55,13 +58,23 @@ func count(c incident.Count) value {
 	return integer(c.N)
 }
 
+// maxLinks is the most hyperlinks Excel keeps on a sheet; a link cell
+// past it is written as plain text. A variable for tests.
+var maxLinks = 65530
+
 // sheetRows is the part of one sheet a stream wrote: its rows, compressed,
-// and the range they cover with the header.
+// and the range they cover with the header; and its hyperlinks, when it
+// has any, as the sheet's <hyperlink> elements and the relationships
+// they point to, each compressed in a file of its own (see zipSplicer).
 type sheetRows struct {
-	name string
-	body *deflated
-	rows int // data rows
-	ref  string
+	name  string
+	body  *deflated
+	rows  int // data rows
+	ref   string
+	links *deflated // <hyperlink ref="U2" r:id="rIdL1"/>...
+	rels  *deflated // <Relationship Id="rIdL1" .../>...
+	// nlinks counts the hyperlinks, at most maxLinks.
+	nlinks int
 }
 
 // stream writes the rows of a sheet whose length is set by the input, as
@@ -81,10 +94,13 @@ type stream struct {
 	// dates, and text; a numeric column's header is aligned right.
 	numeric, text []bool
 	// sample holds the first rows until the widths are fitted.
-	sample  [][]value
-	fitted  bool
-	styles  []int // per column, once fitted
-	dates   []int // per column, the style of a date cell
+	sample [][]value
+	fitted bool
+	styles []int // per column, once fitted
+	dates  []int // per column, the style of a date cell
+	linked []int // per column, the style of a link cell
+	// filled says whether a column has had a value in any row.
+	filled  []bool
 	parts   []*sheetRows
 	maxCols int
 	buf     []byte
@@ -137,6 +153,8 @@ func (s *stream) fit() error {
 	}
 	s.styles = make([]int, len(s.cols))
 	s.dates = make([]int, len(s.cols))
+	s.linked = make([]int, len(s.cols))
+	s.filled = make([]bool, len(s.cols))
 	for i, c := range s.cols {
 		k := styleKey{numFmt: c.numFmt, wrap: s.wrap[i], top: anyWrap, align: c.align}
 		var err error
@@ -147,6 +165,10 @@ func (s *stream) fit() error {
 			k.numFmt = fmtDate
 		}
 		if s.dates[i], err = s.b.styles.id(k); err != nil {
+			return err
+		}
+		k.numFmt, k.link = "", true
+		if s.linked[i], err = s.b.styles.id(k); err != nil {
 			return err
 		}
 	}
@@ -186,12 +208,51 @@ func (s *stream) write(vals []value) error {
 			if v.kind == vDate {
 				style = s.dates[i]
 			}
+			s.filled[i] = s.filled[i] || v.kind != vEmpty
+		}
+		if v.url != "" && p.nlinks < maxLinks && i < len(s.styles) {
+			if err := p.link(s.b.opts.TempDir, cellName(i+1, p.rows+1), v.url); err != nil {
+				return err
+			}
+			style = s.linked[i]
 		}
 		b = appendCell(b, v, style)
 	}
 	b = append(b, "</row>"...)
 	s.buf = b
 	_, err := p.body.Write(b)
+	return err
+}
+
+// link adds a hyperlink from cell to url, starting the part's files of
+// links on its first.
+func (p *sheetRows) link(dir, cell, url string) error {
+	if p.links == nil {
+		var err error
+		if p.links, err = newDeflated(dir, 1); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		if p.rels, err = newDeflated(dir, 1); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+	}
+	p.nlinks++
+	id := strconv.Itoa(p.nlinks)
+	b := make([]byte, 0, 128+len(url))
+	b = append(b, `<hyperlink ref="`...)
+	b = append(b, cell...)
+	b = append(b, `" r:id="rIdL`...)
+	b = append(b, id...)
+	b = append(b, `"/>`...)
+	if _, err := p.links.Write(b); err != nil {
+		return err
+	}
+	b = append(b[:0], `<Relationship Id="rIdL`...)
+	b = append(b, id...)
+	b = append(b, `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`...)
+	b = appendAttr(b, url)
+	b = append(b, `" TargetMode="External"/>`...)
+	_, err := p.rels.Write(b)
 	return err
 }
 
@@ -253,8 +314,13 @@ func (s *stream) finish() error {
 		}
 	}
 	for _, p := range s.parts {
-		if err := p.body.finish(); err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
+		for _, d := range []*deflated{p.body, p.links, p.rels} {
+			if d == nil {
+				continue
+			}
+			if err := d.finish(); err != nil {
+				return fmt.Errorf("%s: %w", p.name, err)
+			}
 		}
 		p.ref = "A1:" + cellName(max(s.maxCols, len(s.cols), 1), p.rows+1)
 	}
@@ -264,7 +330,11 @@ func (s *stream) finish() error {
 // remove deletes the temporary files.
 func (s *stream) remove() {
 	for _, p := range s.parts {
-		p.body.remove()
+		for _, d := range []*deflated{p.body, p.links, p.rels} {
+			if d != nil {
+				d.remove()
+			}
+		}
 	}
 }
 
@@ -276,6 +346,9 @@ func (v value) width(numFmt string) int {
 	case vInt:
 		return len(strconv.FormatInt(v.n, 10))
 	case vFloat:
+		if numFmt != "" {
+			return len(numFmt)
+		}
 		return min(len(strconv.FormatFloat(v.f, 'f', -1, 64)), 12)
 	case vDate:
 		if numFmt == "" {
@@ -332,6 +405,19 @@ func appendStyle(b []byte, style int) []byte {
 	b = append(b, ` s="`...)
 	b = strconv.AppendInt(b, int64(style), 10)
 	return append(b, '"')
+}
+
+// appendAttr appends s as an XML attribute value in double quotes:
+// escaped as appendEscaped does, and '"' as &quot;.
+func appendAttr(b []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			return appendEscaped(b, s)
+		}
+		b = append(appendEscaped(b, s[:i]), "&quot;"...)
+		s = s[i+1:]
+	}
 }
 
 // appendEscaped appends s as XML text: &, < and > escaped, and what XML

@@ -81,10 +81,13 @@ func TestQuickLines(t *testing.T) {
 func TestContinuationSheets(t *testing.T) {
 	defer func(n int) { bodyRows = n }(bodyRows)
 	bodyRows = 3
+	// Each sheet counts its own links, at most maxLinks.
+	defer func(n int) { maxLinks = n }(maxLinks)
+	maxLinks = 2
 	var csv strings.Builder
-	csv.WriteString("id,date,site,weapon\n")
+	csv.WriteString("id,date,site,weapon,source_url\n")
 	for i := range 7 {
-		fmt.Fprintf(&csv, "R%d,2021-01-%02d,Balad,rocket\n", i+1, i+1)
+		fmt.Fprintf(&csv, "R%d,2021-01-%02d,Balad,rocket,https://x.example/R%d\n", i+1, i+1, i+1)
 	}
 	f := open(t, report(t, csv.String(), ""))
 	want := map[string][]string{
@@ -98,14 +101,18 @@ func TestContinuationSheets(t *testing.T) {
 			t.Fatalf("%s: %v", sheet, err)
 		}
 		var got []string
-		for _, r := range rows[1:] {
+		for i, r := range rows[1:] {
 			got = append(got, r[1])
+			ok, link, err := f.GetCellHyperLink(sheet, cellName(21, i+2))
+			if want := "https://x.example/" + r[1]; err != nil || ok != (i < 2) || (ok && link != want) {
+				t.Errorf("%s row %d: link %v %q (%v), want %v %q", sheet, i+2, ok, link, err, i < 2, want)
+			}
 		}
 		if strings.Join(got, ",") != strings.Join(ids, ",") || rows[0][0] != "Line" {
 			t.Errorf("%s: header %q, ids %q; want ids %q", sheet, rows[0][:2], got, ids)
 		}
 		tables, err := f.GetTables(sheet)
-		if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:W%d", len(ids)+1) {
+		if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:Z%d", len(ids)+1) {
 			t.Errorf("%s: tables %+v, %v", sheet, tables, err)
 		}
 	}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -9,32 +10,54 @@ import (
 	"report/internal/incident"
 )
 
-// incidentColumns returns the columns of the Incidents sheet: the line of
-// the input file, the schema's columns, the date's precision (day, week or
-// month) and its month as YYYY-MM (to filter by, as the By Month and
-// References figures count), then the extra ones.
+// incidentColumns returns the columns of the Incidents sheet: first the
+// ones printed on every page (the line of the input file, id, date and
+// site), then the site's gazetteer group, the schema's other columns
+// (weapon and target type as labels, each followed by its code, in
+// weapon_code and target_type_code, to filter by), the date's precision
+// (day, week or month) and its month as YYYY-MM (to filter by, as the By
+// Month and References figures count), then the extra ones.
 func incidentColumns(extra []string) []column {
-	cols := []column{{name: "Line"}}
-	for _, name := range incident.Columns() {
-		cols = append(cols, column{name: name})
-	}
-	cols = append(cols, column{name: "date_precision"}, column{name: "month"})
+	cols := []column{{name: "Line"}, {name: "id"}, {name: "date"}, {name: "site"}, {name: "group"},
+		{name: "time", numFmt: fmtTime}, {name: "country"}, {name: "province"},
+		{name: "target_type"}, {name: "target_type_code"}, {name: "weapon"}, {name: "weapon_code"},
+		{name: "munitions"}, {name: "intercepted"}, {name: "killed"}, {name: "wounded"},
+		{name: "outcome"}, {name: "attributed_to"}, {name: "confidence"}, {name: "source"},
+		{name: "source_url", nowrap: true}, {name: "notes"}, {name: "latitude"}, {name: "longitude"},
+		{name: "date_precision"}, {name: "month"}}
 	for _, name := range extra {
 		cols = append(cols, column{name: name})
 	}
 	return cols
 }
 
+// incidentPrintColumns is how many of the first incidentColumns are
+// printed on every page: Line, id, date and site.
+const incidentPrintColumns = 4
+
+// incidentScale is the size the Incidents and Data Quality sheets print
+// at, in percent: their columns do not fit one page wide at a readable
+// size, so they print in bands, each led by the first columns (the first
+// incidentPrintColumns of Incidents; Status and Line of Data Quality).
+const incidentScale = 55
+
 // incidentValues appends the values of an incident, in the order of
 // incidentColumns. A count not reported is an empty cell, except
-// munitions, whose N is what the figures count.
+// munitions, whose N is what the figures count. The time is a time cell
+// (a fraction of a day). The source_url cell holds every URL, "; "
+// between them, and links to the first when it is an http(s) URL.
 func incidentValues(dst []value, inc *incident.Incident) []value {
+	urls := text(strings.Join(inc.SourceURLs, "; "))
+	if len(inc.SourceURLs) > 0 && linkable(inc.SourceURLs[0]) {
+		urls.url = inc.SourceURLs[0]
+	}
 	dst = append(dst,
-		integer(inc.Line), text(inc.ID), value{kind: vDate, t: inc.Date}, text(inc.Time),
-		text(inc.Country), text(inc.Province), text(inc.Site), text(string(inc.TargetType)),
-		text(inc.Weapon.String()), integer(inc.Munitions.N), count(inc.Intercepted), count(inc.Killed),
-		count(inc.Wounded), text(string(inc.Outcome)), text(inc.AttributedTo), text(string(inc.Confidence)),
-		text(inc.Source), text(strings.Join(inc.SourceURLs, "; ")), text(inc.Notes))
+		integer(inc.Line), text(inc.ID), value{kind: vDate, t: inc.Date}, text(inc.Site), text(inc.Group),
+		timeOfDay(inc.Time), text(inc.Country), text(inc.Province),
+		text(inc.TargetType.Label()), text(string(inc.TargetType)), text(inc.Weapon.Label()), text(inc.Weapon.String()),
+		integer(inc.Munitions.N), count(inc.Intercepted), count(inc.Killed), count(inc.Wounded),
+		text(inc.Outcome.Label()), text(inc.AttributedTo), text(inc.Confidence.Label()),
+		text(inc.Source), urls, text(inc.Notes))
 	if inc.Position == nil {
 		dst = append(dst, value{}, value{})
 	} else {
@@ -45,6 +68,20 @@ func incidentValues(dst []value, inc *incident.Incident) []value {
 		dst = append(dst, text(x))
 	}
 	return dst
+}
+
+// timeOfDay returns the time "HH:MM" as a time cell, the fraction of a
+// day; empty for "", and text for anything else.
+func timeOfDay(hhmm string) value {
+	if len(hhmm) != 5 || hhmm[2] != ':' {
+		return text(hhmm)
+	}
+	h, err1 := strconv.Atoi(hhmm[:2])
+	m, err2 := strconv.Atoi(hhmm[3:])
+	if err1 != nil || err2 != nil || h > 23 || m > 59 || h < 0 || m < 0 {
+		return text(hhmm)
+	}
+	return value{kind: vFloat, f: float64(h*60+m) / (24 * 60)}
 }
 
 // qualityColumns returns the columns of the Data Quality sheet: the
@@ -74,7 +111,14 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 		}
 		names = uniqueNames(names)
 		f := b.f
-		if err := b.pageSetup(sheet, false, true); err != nil {
+		// Both are too wide to print one page wide at a readable
+		// size: they print in bands, each led by the columns that
+		// say which row it is.
+		ps := printSetup{titleRows: true, titleCols: 2, scale: incidentScale} // Status, Line
+		if s == b.incidents {
+			ps.titleCols = incidentPrintColumns
+		}
+		if err := b.pageSetup(sheet, ps); err != nil {
 			return err
 		}
 		for j, name := range names {
@@ -102,6 +146,13 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 			if err := f.SetColWidth(sheet, col, col, float64(max(w, 6)+2)); err != nil {
 				return err
 			}
+			if s == b.incidents && j < len(s.filled) && !s.filled[j] {
+				// Empty in every row: hidden, not removed, so that
+				// the columns keep their letters whatever the input.
+				if err := f.SetColVisible(sheet, col, false); err != nil {
+					return err
+				}
+			}
 		}
 		freeze := 0
 		if s == b.incidents {
@@ -110,11 +161,7 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 		if err := f.SetPanes(sheet, freezePanes(freeze)); err != nil {
 			return err
 		}
-		name := "tbl" + strings.ReplaceAll(s.name, " ", "")
-		if i > 0 {
-			name += fmt.Sprint(i + 1)
-		}
-		return f.AddTable(sheet, &excelize.Table{Range: p.ref, Name: name, StyleName: "TableStyleLight1"})
+		return f.AddTable(sheet, &excelize.Table{Range: p.ref, Name: streamTableName(s, i), StyleName: "TableStyleLight1"})
 	}
 }
 

@@ -16,6 +16,7 @@ const (
 	fmtDate    = "yyyy-mm-dd"
 	fmtMonth   = "mmm yyyy"
 	fmtPercent = "0.0%"
+	fmtTime    = "hh:mm"
 	// fmtSigned shows a difference with its sign: +3, -2, 0.
 	fmtSigned = "+0;-0;0"
 )
@@ -91,6 +92,8 @@ type table struct {
 	freeze int
 	// empty is the text shown in the first column when there are no rows.
 	empty string
+	// onePage prints the sheet on one page, tall as well as wide.
+	onePage bool
 }
 
 // writeTable writes t to the sheet: column widths fitted to the values,
@@ -101,7 +104,7 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	if t.rows+3 > maxRows {
 		return fmt.Errorf("%d rows is more than a sheet holds (%d)", t.rows, maxRows-3)
 	}
-	if err := b.pageSetup(sheet, true, true); err != nil {
+	if err := b.pageSetup(sheet, printSetup{onePage: t.onePage, titleRows: true}); err != nil {
 		return err
 	}
 	out := fileSink{b.f, sheet}
@@ -253,30 +256,75 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	return nil
 }
 
-// pageSetup prints the sheet landscape; when fit, all its columns on one
-// page wide; when titles, its first row on every page.
-func (b *Workbook) pageSetup(sheet string, fit, titles bool) error {
+// printSetup is how a sheet prints, besides what every sheet shares
+// (see pageSetup).
+type printSetup struct {
+	// onePage fits the sheet on one page, tall as well as wide.
+	onePage bool
+	// scale, when not 0, prints the sheet at this percentage, as many
+	// pages wide as it takes, instead of one page wide.
+	scale int
+	// titleRows repeats the first row on every page; titleCols the
+	// first titleCols columns.
+	titleRows bool
+	titleCols int
+}
+
+// pageSetup sets how the sheet prints: on the paper of Options.Paper,
+// landscape, one page wide (and tall, when p.onePage), with the header
+// and footer of b.headerFooter and the print titles of p.
+func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 	landscape := "landscape"
-	opts := &excelize.PageLayoutOptions{Orientation: &landscape}
-	if fit {
-		wide, high, on := 1, 0, true
-		opts.FitToWidth, opts.FitToHeight = &wide, &high
-		if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &on}); err != nil {
-			return err
-		}
+	size := b.opts.Paper.size()
+	wide, high, on := 1, 0, true
+	if p.onePage {
+		high = 1
+	}
+	opts := &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &high}
+	if p.scale != 0 {
+		on = false
+		opts = &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, AdjustTo: ptr(uint(p.scale))}
+	}
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &on}); err != nil {
+		return err
 	}
 	if err := b.f.SetPageLayout(sheet, opts); err != nil {
 		return err
 	}
-	if !titles {
+	side, edge, hf := 0.5, 0.75, 0.3 // inches
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return err
+	}
+	if b.headerFooter != nil {
+		if err := b.f.SetHeaderFooter(sheet, b.headerFooter); err != nil {
+			return err
+		}
+	}
+	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	var titles []string
+	if p.titleCols > 0 {
+		col, err := excelize.ColumnNumberToName(p.titleCols)
+		if err != nil {
+			return err
+		}
+		titles = append(titles, quoted+"$A:$"+col)
+	}
+	if p.titleRows {
+		titles = append(titles, quoted+"$1:$1")
+	}
+	if titles == nil {
 		return nil
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1",
+		RefersTo: strings.Join(titles, ","),
 		Scope:    sheet,
 	})
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // outCell converts a row value to a cell to write, with its style: k
 // completed by the value's own formatting.

@@ -7,6 +7,7 @@
 //
 //   - Summary: the headline figures as label/value rows, the row accounting
 //     of the input file and what an empty numeric cell means.
+//   - Methodology, when Report.Methodology is set: how the report was made.
 //   - By Month: one row per calendar month from the first incident to the
 //     last, months without incidents included, each with the exact 95%
 //     (Garwood) interval of its count, then a Total row.
@@ -19,29 +20,42 @@
 //     by weekday, of those dated to the day.
 //   - Month x Weapon: incidents per month and weapon, with row and column
 //     totals.
-//
-// By Weapon, Month x Weapon and Year to Date each have a native Excel chart
-// below their table, drawn from it (see nativecharts.go).
 //   - References: each published tally beside our count over its dates.
 //   - Year to Date: our running count of the year at 1 January, each
 //     month's end and each tally's date, under each scope the tallies use,
 //     beside the tallies where the cumulative chart draws them.
 //   - Incidents: every counted row with all its columns, led by the line of
-//     the input file it came from, so that every figure can be traced back.
+//     the input file it came from, its id, date and site, so that every
+//     figure can be traced back; then the site's gazetteer group, the
+//     schema's other columns, the date's precision, its month (YYYY-MM) and
+//     the input's extra columns.
 //   - Data Quality: every excluded, duplicate and rejected row, with the
 //     reason and the raw row under the file's own header names.
 //   - Changes, when Report.Changes is set: what changed since an earlier
 //     report (see changes.go).
-//   - Charts: the report's charts, one under another.
+//   - Charts: the report's charts, one a page.
+//
+// By Weapon, Month x Weapon and Year to Date each have a native Excel chart
+// below their table, drawn from it (see nativecharts.go).
 //
 // # Cells
 //
 // Dates are real date cells (Excel serial numbers with a date format), so
 // they sort and filter as dates; a date before 1 March 1900, which Excel
-// cannot show, is written as text "YYYY-MM-DD". Counts are numbers. In the
-// Incidents sheet a count the input left empty ("not reported") is an empty
-// cell, except munitions, which shows the 1 that the figures count for it, so
-// that summing a column in Excel gives the report's totals.
+// cannot show, is written as text "YYYY-MM-DD". An incident's time is a
+// time cell (a fraction of a day, shown hh:mm), empty when not given.
+// Counts are numbers. In the Incidents sheet a count the input left empty
+// ("not reported") is an empty cell, except munitions, which shows the 1
+// that the figures count for it, so that summing a column in Excel gives
+// the report's totals.
+//
+// Weapons and target types show as people read them ("IED", "Small arms",
+// "Military base": incident.Weapon.Label, incident.TargetType.Label),
+// outcome and confidence capitalised ("Intercepted", "High"); on the
+// Incidents sheet the codes stay in columns of their own, weapon_code and
+// target_type_code, to filter by. The Incidents columns month, weapon_code,
+// site and group keep those names whatever the input's extra columns are
+// called (an extra column of the same name gets " (2)").
 //
 // # Formulas
 //
@@ -59,7 +73,7 @@
 // to its week or month counted in the month of its first day, as the
 // figures count it), by site (the site column; with sites by group, the
 // group column, or the site where the group is empty) and by weapon (the
-// weapon_code column, or weapon where there is none), and SUMIFS of the
+// weapon_code column), and SUMIFS of the
 // munitions, intercepted, killed and wounded columns. So an analyst who
 // edits a row of Incidents sees every table follow. The intervals, shares,
 // rates, First and Last stay values. Every formula is written with its
@@ -79,6 +93,16 @@
 // with the marker "… [truncated]". Characters that XML cannot hold (control
 // characters, invalid UTF-8) are replaced with U+FFFD.
 //
+// A URL cell (source_url on Incidents, Source URL(s) on References) is a
+// link when its first URL is an http(s) URL of at most 2,000 characters. A
+// cell with several URLs lists them all, "; " between them, and links to
+// the first: a cell holds one link. Excel keeps at most 65,530 links a
+// sheet; past that, URL cells are plain text. The streamed sheets' links
+// wait compressed in two temporary files beside their rows (the
+// <hyperlink> elements and their relationships), so memory does not grow
+// with them: a sheet with links holds two more compression buffers, about
+// 2 MB, and a count.
+//
 // Weapon header cells, and weapon labels in the Summary and By Weapon
 // sheets, are filled with the weapon's colour (incident.Weapon.Color), as in
 // the charts, with black or white text, whichever contrasts more.
@@ -90,8 +114,26 @@
 // links) and, when they have rows, an Excel table with filter buttons. A row
 // with wrapped text is given a height estimated from its text, a little
 // generous, since LibreOffice does not fit row heights when it opens a file.
-// Sheets print landscape with the header row on every page; all but
-// Incidents and Data Quality print one page wide.
+// An Incidents column empty in every row (latitude and longitude when
+// neither the input nor the gazetteer gives a position) is hidden, not
+// removed: the sheet is streamed, so which columns are empty is known only
+// at the end, and hidden columns keep every column's letter.
+//
+// # Printing
+//
+// Every sheet prints landscape on Options.Paper (A4 unless Letter), with
+// its header row on every page, a footer of the title and input file, the
+// data-through date (Report.Through, else Summary.Last) and the sheet's name
+// with "page X of Y", and a header of Options.Marking when it is set. The
+// Summary fits one page; the other sheets laid out by Write fit one page
+// wide; the Charts sheet holds one chart a page, a page break before each,
+// each shrunk (never enlarged) to fit a landscape page. The Incidents and
+// Data Quality sheets, too wide to fit one page wide at a readable size,
+// print at 55% in bands, each page led by the columns that identify the row
+// (Line, id, date and site on Incidents; Status and Line on Data Quality).
+//
+// The document properties give the title, the data-through date and
+// Report.Version, and name "report" as the application, not the library.
 //
 // The Incidents and Data Quality sheets are streamed, so their size is
 // bounded by Excel's limit of 1,048,576 rows a sheet, not by memory; Write
@@ -103,6 +145,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -124,7 +169,21 @@ type Report struct {
 	// Changes, when set, adds the Changes sheet: what changed since an
 	// earlier report.
 	Changes *Changes
+	// Through is the last day the data covers, in every page's footer
+	// and the document properties; the zero time means Summary.Last.
+	Through time.Time
+	// Version is the version of the tool that made the report, in the
+	// document properties; "" means "devel".
+	Version string
+	// Methodology, when not empty, adds the Methodology sheet after
+	// Summary: what one row means, what counts, the switches and scopes
+	// in force, the vocabularies and the sources (methodology.go).
+	Methodology []Note
 }
+
+// title is the report's title, in the document properties and every
+// page's footer.
+const title = "Incident report"
 
 // Chart is a chart image to embed in the Charts sheet.
 type Chart struct {
@@ -140,6 +199,49 @@ type Options struct {
 	// TempDir is where the streamed sheets wait, compressed, until the
 	// workbook is written; "" means the system's.
 	TempDir string
+	// Paper is the paper every sheet prints on; the zero value is A4.
+	Paper Paper
+	// Marking is the handling marking printed in the header of every
+	// page, such as "UNCLASSIFIED // FOR OFFICIAL USE ONLY"; "" for no
+	// header. A longer marking than 200 characters is cut.
+	Marking string
+}
+
+// Paper is a paper size to print on.
+type Paper uint8
+
+// The paper sizes.
+const (
+	A4 Paper = iota
+	Letter
+)
+
+// ParsePaper returns the paper named "a4" or "letter", in any case.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "a4":
+		return A4, nil
+	case "letter":
+		return Letter, nil
+	}
+	return A4, fmt.Errorf("paper %q: want a4 or letter", s)
+}
+
+// String returns the paper's name: "a4" or "letter".
+func (p Paper) String() string {
+	if p == Letter {
+		return "letter"
+	}
+	return "a4"
+}
+
+// size returns the paper's code in a sheet's page setup (ECMA-376
+// paperSize): 1 for Letter, 9 for A4.
+func (p Paper) size() int {
+	if p == Letter {
+		return 1
+	}
+	return 9
 }
 
 // Sheet names, in workbook order.
@@ -175,6 +277,8 @@ type Workbook struct {
 	// points colours the points of a native chart's series, by the
 	// series' values reference (see chartPoints).
 	points map[string][]string
+	// headerFooter is every sheet's page header and footer, set by Write.
+	headerFooter *excelize.HeaderFooterOptions
 }
 
 // New returns a Workbook for rows read under header, whose columns
@@ -275,6 +379,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 			return fmt.Errorf("workbook: %w", err)
 		}
 	}
+	b.headerFooter = headerFooter(r, b.opts.Marking)
 	steps := []sheetStep{
 		{sheetSummary, b.summary},
 		{sheetByMonth, b.byMonth},
@@ -285,6 +390,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		{sheetReferences, b.references},
 		{sheetYearToDate, b.yearToDate},
 	}
+	steps = b.withMethodology(steps, r) // methodology.go
 	streams := map[string]*sheetRows{}
 	for _, s := range []*stream{b.incidents, b.quality} {
 		if len(s.parts) == 0 {
@@ -334,22 +440,71 @@ type sheetStep struct {
 	write func(*Report, string) error
 }
 
-// properties sets the document properties: no library defaults, and the
-// date of the data, not of the run.
+// through returns the last day the data covers: Report.Through, or
+// else Summary.Last; zero when there is neither.
+func through(r *Report) time.Time {
+	if !r.Through.IsZero() {
+		return r.Through
+	}
+	return r.Summary.Last
+}
+
+// maxMarking is the longest handling marking printed, in characters:
+// Excel holds at most 255 in a header.
+const maxMarking = 200
+
+// headerFooter returns the page header and footer of every sheet: the
+// marking centred in the header (no header when it is ""), and a footer
+// of the title and input file at the left, the data-through date in the
+// centre and the sheet name with "page X of Y" at the right.
+func headerFooter(r *Report, marking string) *excelize.HeaderFooterOptions {
+	// esc keeps a text's "&" from starting a code.
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	hf := &excelize.HeaderFooterOptions{}
+	if m := strings.Join(strings.Fields(marking), " "); m != "" {
+		hf.OddHeader = "&C&B" + esc(clipTo(m, maxMarking, "…"))
+	}
+	hf.OddFooter = "&L" + esc(clipTo(title+": "+path.Base(filepath.ToSlash(r.Input)), 80, "…"))
+	if t := through(r); !t.IsZero() {
+		hf.OddFooter += "&CData through " + t.Format("2 January 2006")
+	}
+	hf.OddFooter += "&R&A, page &P of &N"
+	return hf
+}
+
+// version returns r.Version, "devel" for "".
+func version(r *Report) string {
+	if r.Version == "" {
+		return "devel"
+	}
+	return r.Version
+}
+
+// properties sets the document properties: no library defaults, the
+// title, the date of the data, not of the run, and the tool's version.
 func (b *Workbook) properties(r *Report) error {
 	date := r.Modified
 	if date.Year() < 1980 {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	stamp := date.UTC().Format(time.RFC3339)
-	return b.f.SetDocProps(&excelize.DocProperties{
-		Title:          "Incident report",
+	desc := "Made by report " + version(r) + " from " + r.Input
+	if t := through(r); !t.IsZero() {
+		desc += ", data through " + t.Format(time.DateOnly)
+	}
+	err := b.f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
 		Subject:        "Attacks on military and diplomatic sites",
 		Creator:        "report",
 		LastModifiedBy: "report",
-		Description:    "Made by report from " + r.Input,
+		Description:    desc,
+		Version:        version(r),
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       "en",
 	})
+	if err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{Application: "report"})
 }

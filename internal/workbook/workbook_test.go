@@ -74,7 +74,10 @@ var reports = map[*stats.Summary]*incident.Dataset{}
 
 // write writes r with the rows it was made from, as the tool does: a
 // Workbook fed row by row.
-func write(w io.Writer, r *Report) error {
+func write(w io.Writer, r *Report) error { return writeWith(w, r, Options{}) }
+
+// writeWith is write with opts.
+func writeWith(w io.Writer, r *Report, opts Options) error {
 	var d *incident.Dataset
 	if r != nil {
 		d = reports[r.Summary]
@@ -82,7 +85,7 @@ func write(w io.Writer, r *Report) error {
 	if d == nil {
 		d = &incident.Dataset{}
 	}
-	b, err := New(d.Header, d.ExtraColumns, Options{})
+	b, err := New(d.Header, d.ExtraColumns, opts)
 	if err != nil {
 		return err
 	}
@@ -174,6 +177,17 @@ func dump(tb testing.TB, f *excelize.File) string {
 		if heights != nil {
 			fmt.Fprintf(&b, "heights: %s\n", strings.Join(heights, " "))
 		}
+		fmt.Fprintf(&b, "print: %s\n", printDump(tb, f, sheet))
+		var hidden []string
+		for c := 1; c <= ncols; c++ {
+			name, _ := excelize.ColumnNumberToName(c)
+			if ok, _ := f.GetColVisible(sheet, name); !ok {
+				hidden = append(hidden, name)
+			}
+		}
+		if hidden != nil {
+			fmt.Fprintf(&b, "hidden: %s\n", strings.Join(hidden, " "))
+		}
 		tables, err := f.GetTables(sheet)
 		if err != nil {
 			tb.Fatal(err)
@@ -220,6 +234,38 @@ func dump(tb testing.TB, f *excelize.File) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// printDump describes how a sheet prints: "paper 9 landscape, 1x0 pages,
+// titles 'S'!$1:$1, footer ...".
+func printDump(tb testing.TB, f *excelize.File, sheet string) string {
+	tb.Helper()
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := fmt.Sprintf("paper %v %v", deref(pl.Size), deref(pl.Orientation))
+	if props.FitToPage != nil && *props.FitToPage {
+		s += fmt.Sprintf(", %vx%v pages", deref(pl.FitToWidth), deref(pl.FitToHeight))
+	} else if pl.AdjustTo != nil {
+		s += fmt.Sprintf(", %d%%", *pl.AdjustTo)
+	}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" && d.Scope == sheet {
+			s += ", titles " + d.RefersTo
+		}
+	}
+	if hf, err := f.GetHeaderFooter(sheet); err == nil && hf != nil {
+		if hf.OddHeader != "" {
+			s += fmt.Sprintf(", header %q", hf.OddHeader)
+		}
+		s += fmt.Sprintf(", footer %q", hf.OddFooter)
+	}
+	return s
 }
 
 func TestGolden(t *testing.T) {
@@ -282,9 +328,10 @@ func TestIncidentsSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Line, 20 schema columns, place: A to V; header and 4 counted rows.
-	if len(tables) != 1 || tables[0].Range != "A1:X5" || tables[0].Name != "tblIncidents" {
-		t.Errorf("tables = %+v, want one tblIncidents over A1:X5", tables)
+	// Line, 20 schema columns, group, the two codes, date_precision,
+	// month, place: A to AA; header and 4 counted rows.
+	if len(tables) != 1 || tables[0].Range != "A1:AA5" || tables[0].Name != "tblIncidents" {
+		t.Errorf("tables = %+v, want one tblIncidents over A1:AA5", tables)
 	}
 	p, err := f.GetPanes(sheet)
 	if err != nil {
@@ -298,8 +345,10 @@ func TestIncidentsSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := append([]string{"Line"}, incident.Columns()...)
-	want = append(want, "date_precision", "month", "place")
+	want := []string{"Line", "id", "date", "site", "group", "time", "country", "province",
+		"target_type", "target_type_code", "weapon", "weapon_code", "munitions", "intercepted", "killed", "wounded",
+		"outcome", "attributed_to", "confidence", "source", "source_url", "notes", "latitude", "longitude",
+		"date_precision", "month", "place"}
 	if got := strings.Join(header[0], ","); got != strings.Join(want, ",") {
 		t.Errorf("header = %s, want %s", got, strings.Join(want, ","))
 	}
@@ -310,20 +359,40 @@ func TestIncidentsSheet(t *testing.T) {
 		// Row 2 is line 2, T1: 2021-01-05 is 4 days after 2021-01-01,
 		// serial 44197.
 		{"line", "A2", "2", "2", ""},
+		{"id", "B2", "T1", "T1", ""},
 		{"date serial", "C2", "44201", "2021-01-05", "yyyy-mm-dd"},
-		{"munitions given", "J2", "3", "3", ""},
-		{"intercepted empty", "K2", "", "", ""},
-		{"killed 0", "L2", "0", "0", ""},
-		{"source_url joined", "R2", "https://a.example/1; https://a.example/2", "https://a.example/1; https://a.example/2", ""},
-		{"latitude", "T2", "33.3128", "33.3128", ""},
-		{"extra column", "X2", "Green Zone", "Green Zone", ""},
+		{"site", "D2", "US Embassy", "US Embassy", ""},
+		{"group is the site unknown to the gazetteer", "E2", "US Embassy", "US Embassy", ""},
+		// 21:30 is 1290 minutes of 1440.
+		{"time cell", "F2", "0.8958333333333334", "21:30", "hh:mm"},
+		{"target type label", "I2", "Diplomatic", "Diplomatic", ""},
+		{"target type code", "J2", "diplomatic", "diplomatic", ""},
+		{"weapon label", "K2", "Rocket", "Rocket", ""},
+		{"weapon code", "L2", "rocket", "rocket", ""},
+		{"munitions given", "M2", "3", "3", ""},
+		{"intercepted empty", "N2", "", "", ""},
+		{"killed 0", "O2", "0", "0", ""},
+		{"confidence label", "S2", "High", "High", ""},
+		{"source_url joined", "U2", "https://a.example/1; https://a.example/2", "https://a.example/1; https://a.example/2", ""},
+		{"latitude", "W2", "33.3128", "33.3128", ""},
+		{"extra column", "AA2", "Green Zone", "Green Zone", ""},
+		// Row 3 is T2: no time, an empty cell.
+		{"time not given", "F3", "", "", ""},
+		{"target type military base", "I3", "Military base", "Military base", ""},
+		{"target type code military_base", "J3", "military_base", "military_base", ""},
+		{"outcome label", "Q3", "Intercepted", "Intercepted", ""},
+		{"confidence low", "S3", "Low", "Low", ""},
 		// Row 4 is line 4, T3: munitions empty, so 1; weapon "Rockets".
-		{"munitions default", "J4", "1", "1", ""},
-		{"killed not reported", "L4", "", "", ""},
-		{"weapon code", "I4", "rocket", "rocket", ""},
-		{"outcome default", "N4", "executed", "executed", ""},
-		{"time normalized", "D4", "07:05", "07:05", ""},
-		{"latitude empty", "T4", "", "", ""},
+		{"munitions default", "M4", "1", "1", ""},
+		{"killed not reported", "O4", "", "", ""},
+		{"weapon code from a plural", "L4", "rocket", "rocket", ""},
+		{"outcome default", "Q4", "Executed", "Executed", ""},
+		// 7:05 is 425 minutes.
+		{"time normalized", "F4", "0.2951388888888889", "07:05", "hh:mm"},
+		{"latitude empty", "W4", "", "", ""},
+		// Row 5 is T4, a convoy with an IED.
+		{"weapon IED", "K5", "IED", "IED", ""},
+		{"target type convoy", "I5", "Convoy", "Convoy", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			raw, err := f.GetCellValue(sheet, tc.cell, excelize.Options{RawCellValue: true})
@@ -341,21 +410,21 @@ func TestIncidentsSheet(t *testing.T) {
 			}
 		})
 	}
-	typ, err := f.GetCellType(sheet, "L4")
+	typ, err := f.GetCellType(sheet, "O4")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if typ != excelize.CellTypeUnset {
-		t.Errorf("L4 (killed not reported) type = %v, want unset (empty)", typ)
+		t.Errorf("O4 (killed not reported) type = %v, want unset (empty)", typ)
 	}
 
 	// The notes of T1 look like a formula; they must stay text.
 	const notes = `=HYPERLINK("http://evil.example","click")`
-	if got := cellValue(t, f, sheet, "S2"); got != notes {
-		t.Errorf("S2 = %q, want %q", got, notes)
+	if got := cellValue(t, f, sheet, "V2"); got != notes {
+		t.Errorf("V2 = %q, want %q", got, notes)
 	}
-	if formula, err := f.GetCellFormula(sheet, "S2"); err != nil || formula != "" {
-		t.Errorf("S2 formula = %q, %v; want none", formula, err)
+	if formula, err := f.GetCellFormula(sheet, "V2"); err != nil || formula != "" {
+		t.Errorf("V2 formula = %q, %v; want none", formula, err)
 	}
 }
 
@@ -527,7 +596,7 @@ func TestLongText(t *testing.T) {
 	long := strings.Repeat("a", 40000)
 	csv := "date,site,weapon,notes\n2021-01-01,Base,rocket," + long + "\n"
 	f := open(t, report(t, csv, ""))
-	got := cellValue(t, f, "Incidents", "S2") // notes
+	got := cellValue(t, f, "Incidents", "V2") // notes
 	if n := len(utf16.Encode([]rune(got))); n != maxCellChars {
 		t.Errorf("notes cell has %d UTF-16 units, want %d", n, maxCellChars)
 	}

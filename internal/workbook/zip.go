@@ -24,7 +24,9 @@ import (
 // are small, and at Close writes them to the output in name order, so the
 // same workbook gives the same bytes, with three changes:
 //   - into the sheets named in rows, after the header row excelize wrote,
-//     it splices the rows streamed and compressed beforehand;
+//     it splices the rows streamed and compressed beforehand, and their
+//     hyperlinks, if any, as a <hyperlinks> element in the sheet and
+//     relationships in the sheet's .rels part;
 //   - [Content_Types].xml, which excelize writes from a map, in an order
 //     that changes from run to run, has its entries sorted;
 //   - every entry has the same modification time, modified;
@@ -64,6 +66,17 @@ func (z *zipSplicer) Close() error {
 	if err != nil {
 		return err
 	}
+	rels := make(map[string]*sheetRows)
+	for name, r := range sheets {
+		if r.links == nil {
+			continue
+		}
+		rel := path.Join(path.Dir(name), "_rels", path.Base(name)+".rels")
+		rels[rel] = r
+		if _, ok := z.parts[rel]; !ok {
+			z.parts[rel] = bytes.NewBufferString(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`)
+		}
+	}
 	zw := zip.NewWriter(z.out)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, deflateLevel)
@@ -82,6 +95,12 @@ func (z *zipSplicer) Close() error {
 		}
 		if r, ok := sheets[name]; ok {
 			if err := z.splice(zw, name, data, r); err != nil {
+				return err
+			}
+			continue
+		}
+		if r, ok := rels[name]; ok {
+			if err := z.spliceRels(zw, name, data, r); err != nil {
 				return err
 			}
 			continue
@@ -111,9 +130,15 @@ var sheetDataEnd = regexp.MustCompile(`</sheetData>|<sheetData/>`)
 
 var dimension = regexp.MustCompile(`<dimension ref="[^"]*"/>`)
 
+// afterHyperlinks finds where a sheet's <hyperlinks> goes: before the
+// first element that follows it in the schema (CT_Worksheet).
+var afterHyperlinks = regexp.MustCompile(`<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|` +
+	`customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|picture|` +
+	`oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>`)
+
 // splice writes sheet part name: excelize's XML with the streamed rows
-// put in before the end of its sheetData, and its dimension set to cover
-// them.
+// put in before the end of its sheetData, its dimension set to cover
+// them, and their hyperlinks after it.
 func (z *zipSplicer) splice(zw *zip.Writer, name string, data []byte, r *sheetRows) error {
 	loc := sheetDataEnd.FindIndex(data)
 	if loc == nil {
@@ -125,11 +150,57 @@ func (z *zipSplicer) splice(zw *zip.Writer, name string, data []byte, r *sheetRo
 	}
 	head = dimension.ReplaceAll(head, []byte(`<dimension ref="`+r.ref+`"/>`))
 	tail = append([]byte("</sheetData>"), tail...)
-	zhead, ztail := deflateBytes(head, false), deflateBytes(tail, true)
-	crc := crc32Combine(crc32.ChecksumIEEE(head), r.body.crc, r.body.size)
-	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
-	size := int64(len(head)) + r.body.size + int64(len(tail))
-	csize := int64(len(zhead)) + r.body.csize + int64(len(ztail))
+	if r.links == nil {
+		return z.writePieces(zw, name, []piece{{raw: head}, {d: r.body}, {raw: tail}})
+	}
+	if bytes.Contains(tail, []byte("<hyperlinks")) {
+		return fmt.Errorf("zip: %s has hyperlinks of its own", name)
+	}
+	at := afterHyperlinks.FindIndex(tail)
+	if at == nil {
+		return fmt.Errorf("zip: %s has no end", name)
+	}
+	mid := append(slices.Clone(tail[:at[0]]), "<hyperlinks>"...)
+	end := append([]byte("</hyperlinks>"), tail[at[0]:]...)
+	return z.writePieces(zw, name, []piece{{raw: head}, {d: r.body}, {raw: mid}, {d: r.links}, {raw: end}})
+}
+
+// spliceRels writes the relationships part name of a sheet with
+// hyperlinks: excelize's relationships, then the hyperlinks' ones.
+func (z *zipSplicer) spliceRels(zw *zip.Writer, name string, data []byte, r *sheetRows) error {
+	const end = "</Relationships>"
+	i := bytes.LastIndex(data, []byte(end))
+	if i < 0 {
+		return fmt.Errorf("zip: %s has no %s", name, end)
+	}
+	return z.writePieces(zw, name, []piece{{raw: data[:i]}, {d: r.rels}, {raw: data[i:]}})
+}
+
+// piece is part of a zip entry: bytes to compress, or data compressed
+// beforehand.
+type piece struct {
+	raw []byte
+	d   *deflated
+}
+
+// writePieces writes entry name made of pieces, the last of which must
+// be raw bytes.
+func (z *zipSplicer) writePieces(zw *zip.Writer, name string, pieces []piece) error {
+	var crc uint32
+	var size, csize int64
+	for i := range pieces {
+		p := &pieces[i]
+		if p.d != nil {
+			crc = crc32Combine(crc, p.d.crc, p.d.size)
+			size += p.d.size
+			csize += p.d.csize
+			continue
+		}
+		crc = crc32Combine(crc, crc32.ChecksumIEEE(p.raw), int64(len(p.raw)))
+		size += int64(len(p.raw))
+		p.raw = deflateBytes(p.raw, i == len(pieces)-1)
+		csize += int64(len(p.raw))
+	}
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified, CRC32: crc,
 		CompressedSize64: uint64(csize), UncompressedSize64: uint64(size)}
 	// CreateRaw writes the MS-DOS date fields as they are, not from
@@ -139,14 +210,18 @@ func (z *zipSplicer) splice(zw *zip.Writer, name string, data []byte, r *sheetRo
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(zhead); err != nil {
-		return err
+	for _, p := range pieces {
+		if p.d == nil {
+			if _, err := w.Write(p.raw); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := io.Copy(w, p.d.file); err != nil {
+			return fmt.Errorf("zip: %s: %w", name, err)
+		}
 	}
-	if _, err := io.Copy(w, r.body.file); err != nil {
-		return fmt.Errorf("zip: %s: %w", name, err)
-	}
-	_, err = w.Write(ztail)
-	return err
+	return nil
 }
 
 // sheetParts maps the part name of each sheet with streamed rows to them,

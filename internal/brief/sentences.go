@@ -1,0 +1,185 @@
+package brief
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"report/internal/incident"
+	"report/internal/stats"
+)
+
+// sentences composes the read-out sentences: the period, the month in
+// focus, the sites, the weapons, the casualties, the hours, the published
+// tallies and the rows left out. With no counted incidents the figures
+// that need incidents give way to one sentence that says so.
+func sentences(in *Input) []Sentence {
+	s := in.Summary
+	var out []Sentence
+	add := func(source, format string, args ...any) {
+		out = append(out, Sentence{Text: fmt.Sprintf(format, args...), Source: source})
+	}
+	if s.Total.Incidents == 0 {
+		add("Summary: Total incidents", "Our list holds no counted attacks, so there are no months, sites or weapons to report.")
+	} else {
+		add("Summary: First incident, Last incident, Total incidents",
+			"%s our list holds %s; the data runs through %s.", capital(span(s.First, s.Last)),
+			attacks(s.Total.Incidents), date(through(s)))
+	}
+	if f := s.Focus; f != nil {
+		text := "The month in focus, " + f.Words()
+		source := "Summary: In words"
+		for i := range s.Months {
+			if m := &s.Months[i]; m.Start.Equal(f.Month) {
+				text += fmt.Sprintf("; its 95%% interval is %.1f to %.1f", m.CILow, m.CIHigh)
+				source += "; By Month: 95% low, 95% high"
+			}
+		}
+		add(source, "%s.", text)
+	}
+	if len(s.Sites) > 0 {
+		add("By Site", "%s", sites(s))
+	}
+	if s.Total.Incidents > 0 {
+		add("By Weapon: Incidents, Share of incidents", "%s", weapons(s))
+		add("Summary: Killed, Wounded, Munitions, Intercepted",
+			"Reported casualties: %d killed and %d wounded; the attacks used %d munitions, %d of them intercepted (an unreported number counts as 0, munitions as 1).",
+			s.Total.Killed, s.Total.Wounded, s.Total.Munitions, s.Total.Intercepted)
+		add("Time: Incidents with a time", "%s", hours(s))
+	}
+	add("References: Verdict", "%s", tallies(s.References))
+	r := in.Rows
+	add("Summary: Rows read, Rows counted, Rows excluded, Duplicate rows, Rejected rows; Data Quality",
+		"Of %d %s read from %s, %d %s counted; %d excluded%s, %d duplicate and %d rejected rows are left out, each listed with its reason on the Data Quality sheet.",
+		r.Read, verb(r.Read, "row", "rows"), in.Input, r.Counted, verb(r.Counted, "is", "are"), r.Excluded,
+		exclusions(in.Excluded), r.Duplicates, r.Rejected)
+	return out
+}
+
+// exclusionWords names the rows each column excludes, by the column.
+var exclusionWords = map[string][2]string{
+	"outcome":     {"foiled attack", "foiled attacks"},
+	"confidence":  {"low-confidence row left out by -exclude-low-confidence", "low-confidence rows left out by -exclude-low-confidence"},
+	"target_type": {"row of a target type left out by -exclude-target-type", "rows of target types left out by -exclude-target-type"},
+	"":            {"row outside -filter", "rows outside -filter"},
+}
+
+// exclusions words the excluded rows by what excluded them, most first:
+// " (7 foiled attacks, 2 rows outside -filter)"; "" for none.
+func exclusions(byColumn map[string]int) string {
+	cols := make([]string, 0, len(byColumn))
+	for col, n := range byColumn {
+		if n > 0 {
+			cols = append(cols, col)
+		}
+	}
+	slices.SortFunc(cols, func(a, b string) int {
+		if byColumn[a] != byColumn[b] {
+			return byColumn[b] - byColumn[a]
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(cols))
+	for i, col := range cols {
+		n := byColumn[col]
+		words, ok := exclusionWords[col]
+		if !ok {
+			words = [2]string{"row excluded by its " + col, "rows excluded by their " + col}
+		}
+		parts[i] = fmt.Sprintf("%d %s", n, verb(n, words[0], words[1]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// sites words the most-attacked site and the two after it.
+func sites(s *stats.Summary) string {
+	kind := "site"
+	if s.SitesByGroup {
+		kind = "site group"
+	}
+	top := &s.Sites[0]
+	text := fmt.Sprintf("The most-attacked %s is %s, with %s %s", kind, top.Name, attacks(top.Incidents), span(top.First, top.Last))
+	var next []string
+	for _, site := range s.Sites[1:min(3, len(s.Sites))] {
+		next = append(next, fmt.Sprintf("%s (%d)", site.Name, site.Incidents))
+	}
+	if len(next) > 0 {
+		text += "; next come " + list(next)
+	}
+	return fmt.Sprintf("%s, of %d %ss in all.", text, len(s.Sites), kind)
+}
+
+// weaponPlural names a weapon's attacks in a sentence.
+var weaponPlural = [incident.NumWeapons]string{
+	incident.Rocket: "rockets", incident.Drone: "drones", incident.Mortar: "mortars", incident.IED: "IEDs",
+	incident.SmallArms: "small arms", incident.OtherWeapon: "other weapons",
+}
+
+// weapons words the main weapon and the two after it, with their shares.
+func weapons(s *stats.Summary) string {
+	ws := make([]stats.WeaponTotals, 0, len(s.Weapons))
+	for _, w := range s.Weapons {
+		if w.Incidents > 0 {
+			ws = append(ws, w)
+		}
+	}
+	// Most used first; the vocabulary's order breaks ties.
+	for i := 1; i < len(ws); i++ {
+		for j := i; j > 0 && ws[j].Incidents > ws[j-1].Incidents; j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+	main := ws[0]
+	text := fmt.Sprintf("%s were used in %d of the %d attacks (%.1f%%)", capital(weaponPlural[main.Weapon]),
+		main.Incidents, s.Total.Incidents, 100*main.Share)
+	var next []string
+	for _, w := range ws[1:min(3, len(ws))] {
+		next = append(next, fmt.Sprintf("%s in %d (%.1f%%)", weaponPlural[w.Weapon], w.Incidents, 100*w.Share))
+	}
+	if len(next) > 0 {
+		text += ", " + list(next)
+	}
+	return text + "."
+}
+
+// hours words the busiest local hour of the attacks with a time.
+func hours(s *stats.Summary) string {
+	if s.TimesKnown == 0 {
+		return "No attack has a reported local time, so there is no hour of day to report."
+	}
+	peak := 0
+	for h, n := range s.Hours {
+		if n > s.Hours[peak] {
+			peak = h
+		}
+	}
+	return fmt.Sprintf("A local time is known for %d of the %d attacks; the busiest hour is %02d:00 to %02d:59, with %d.",
+		s.TimesKnown, s.Total.Incidents, peak, peak, s.Hours[peak])
+}
+
+// tallies sums up the verdicts of the published tallies.
+func tallies(refs []stats.Reconciled) string {
+	if len(refs) == 0 {
+		return "No published tallies were given to compare with."
+	}
+	n := map[stats.Verdict]int{}
+	for _, r := range refs {
+		n[r.Verdict]++
+	}
+	word := verb(len(refs), "tally", "tallies")
+	var parts []string
+	if c := n[stats.Consistent]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d%s consistent with our count", c, verb(c, " is", " are")))
+	}
+	if c := n[stats.Above]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d%s below our count (we count more)", c, verb(c, " is", " are")))
+	}
+	if c := n[stats.Below]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d%s above our count (we count fewer)", c, verb(c, " is", " are")))
+	}
+	return fmt.Sprintf("Of %d published %s, each counted under its own filter and dates, %s: see the table below.",
+		len(refs), word, list(parts))
+}

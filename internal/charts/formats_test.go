@@ -1,0 +1,192 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"report/internal/stats"
+)
+
+func TestParseFormats(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		want    []Format
+		wantErr string
+	}{
+		{"png,svg", []Format{PNG, SVG}, ""},
+		{"pdf", []Format{PDF}, ""},
+		// Any order, case and spacing; each once, in the order of Formats.
+		{" PDF , png,svg,png", []Format{PNG, SVG, PDF}, ""},
+		{"", nil, `"": want a comma-separated list of png, svg and pdf, such as png,svg`},
+		{"png,", nil, `"png,": want a comma-separated list of png, svg and pdf, such as png,svg`},
+		{"png,jpg", nil, `unknown format "jpg": want png, svg or pdf`},
+		{"png;svg", nil, `unknown format "png;svg": want png, svg or pdf`},
+	} {
+		got, err := ParseFormats(tc.in)
+		if tc.wantErr != "" {
+			if err == nil || err.Error() != tc.wantErr {
+				t.Errorf("ParseFormats(%q) error = %v, want %q", tc.in, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("ParseFormats(%q) = %v, %v, want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// TestFormats draws every chart in every format: each file is of its
+// format, at the size asked for (800 x 450 points for 1600 x 900 pixels
+// at 144 DPI), the same bytes when drawn again, with the fonts named or
+// embedded, and a PDF dated Options.Date or else the latest incident's
+// date, never the clock.
+func TestFormats(t *testing.T) {
+	s := smallSummary(t) // latest incident 2021-05-31
+	for _, c := range All() {
+		for _, tc := range []struct {
+			f    Format
+			date time.Time
+			want []string // in the file
+		}{
+			{PNG, time.Time{}, []string{"\x89PNG\r\n\x1a\n"}},
+			{SVG, time.Time{}, []string{`<svg width="800pt" height="450pt" viewBox="0 0 800 450"`,
+				"font-family:'Liberation Sans',Arial,Helvetica,sans-serif;font-variant:normal;font-weight:bold;",
+				"font-family:'Liberation Sans',Arial,Helvetica,sans-serif;font-variant:normal;font-weight:normal;",
+				">Source: incidents.csv · 23 incidents · data through 2021-05-31</text>"}},
+			{PDF, time.Time{}, []string{"%PDF-1.", "/MediaBox [0 0 800.00 450.00]",
+				"/BaseFont /utf8liberationsans-bold", "/BaseFont /utf8liberationsans-regular",
+				"/CreationDate (D:20210531000000)", "/ModDate (D:20210531000000)"}},
+			{PDF, time.Date(2024, 2, 29, 12, 30, 5, 0, time.UTC), []string{"/CreationDate (D:20240229123005)"}},
+		} {
+			t.Run(c.FileName(tc.f), func(t *testing.T) {
+				o := Options{Source: "incidents.csv", Format: tc.f, Date: tc.date}
+				var a, b bytes.Buffer
+				if _, err := c.Draw(&a, s, o); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := c.Draw(&b, s, o); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(a.Bytes(), b.Bytes()) {
+					t.Errorf("two drawings differ")
+				}
+				for _, w := range tc.want {
+					if !bytes.Contains(a.Bytes(), []byte(w)) {
+						t.Errorf("no %q in the file", w)
+					}
+				}
+				if tc.f == PNG {
+					cfg, err := png.DecodeConfig(&a)
+					if err != nil || cfg.Width != 1600 || cfg.Height != 900 {
+						t.Errorf("png %dx%d (%v), want 1600x900", cfg.Width, cfg.Height, err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPDFNoClock draws a chart of no incidents: its PDF is dated 1
+// January 1970, not today.
+func TestPDFNoClock(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Monthly(&buf, emptySummary(t), Options{Format: PDF}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "/CreationDate (D:19700101000000)") {
+		t.Errorf("no 1970 creation date in the PDF")
+	}
+}
+
+// TestFileName names each chart's files after its PNG: monthly.png,
+// monthly.svg, monthly.pdf.
+func TestFileName(t *testing.T) {
+	for _, c := range All() {
+		base := strings.TrimSuffix(c.File, ".png")
+		for _, f := range Formats() {
+			if got, want := c.FileName(f), base+"."+string(f); got != want {
+				t.Errorf("FileName(%s) = %q, want %q", f, got, want)
+			}
+		}
+	}
+	if got := All()[0].FileName(SVG); got != "monthly.svg" {
+		t.Errorf("the first chart's SVG is %q, want monthly.svg", got)
+	}
+}
+
+// TestPDFImage draws an image on a PDF canvas (no chart does yet, a
+// plotter could): the PDF holds it at its own size in pixels. That it is
+// upright was checked by eye (pdftoppm), against vgimg.
+func TestPDFImage(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for y := range 20 {
+		for x := range 40 {
+			img.Set(x, y, color.RGBA{R: uint8(6 * x), B: uint8(12 * y), A: 0xFF})
+		}
+	}
+	c := newPDFCanvas(400, 300, time.Unix(0, 0).UTC())
+	draw.New(c).DrawImage(vg.Rectangle{Min: vg.Point{X: 100, Y: 50}, Max: vg.Point{X: 300, Y: 150}}, img)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/Subtype /Image", "/Width 40", "/Height 20", "/MediaBox [0 0 400.00 300.00]"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in the PDF", want)
+		}
+	}
+}
+
+// TestGoldenSVG compares each chart's SVG with testdata/<name>_golden.svg,
+// byte for byte: the SVG is text, and the same figure gives the same
+// bytes. With -update it rewrites the golden files.
+func TestGoldenSVG(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    *stats.Summary
+		c    Chart
+	}{
+		{"monthly", smallSummary(t), All()[0]},
+		{"cumulative", smallSummary(t), All()[1]},
+		{"sites", smallSummary(t), All()[2]},
+		{"weapons", smallSummary(t), All()[3]},
+		{"partial_monthly", partialSummary(t), All()[0]},
+		{"map_placed", placedSummary(t), All()[4]},
+		{"heatmap", smallSummary(t), All()[5]},
+		{"hours_placed", placedSummary(t), All()[6]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := tc.c.Draw(&buf, tc.s, Options{Source: "incidents.csv", Format: SVG}); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", tc.name+"_golden.svg")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				got := filepath.Join("testdata", tc.name+"_got.svg")
+				os.WriteFile(got, buf.Bytes(), 0o644)
+				t.Fatalf("%s differs from %s (go test -update accepts it)", got, golden)
+			}
+		})
+	}
+}

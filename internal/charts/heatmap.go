@@ -1,0 +1,196 @@
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"report/internal/stats"
+)
+
+// heatColors are the shades of the heatmap, light to dark: ColorBrewer's
+// sequential Blues (colorbrewer2.org, colour-blind safe and printable in
+// grey), its lightest class left out so that one incident stands apart
+// from none.
+var heatColors = []color.Color{
+	color.RGBA{R: 0xC6, G: 0xDB, B: 0xEF, A: 0xFF},
+	color.RGBA{R: 0x9E, G: 0xCA, B: 0xE1, A: 0xFF},
+	color.RGBA{R: 0x6B, G: 0xAE, B: 0xD6, A: 0xFF},
+	color.RGBA{R: 0x31, G: 0x82, B: 0xBD, A: 0xFF},
+	color.RGBA{R: 0x08, G: 0x51, B: 0x9C, A: 0xFF},
+}
+
+// heatDark is the first of heatColors dark enough for white numbers.
+const heatDark = 3
+
+// heatClass is one shade of the heatmap: the counts up to max (from the
+// class before's max plus 1) and its colour.
+type heatClass struct {
+	max   int
+	color color.Color
+}
+
+// heatClasses splits the counts 1 to top into at most len(heatColors)
+// classes of about equal width: one per count when top is that small
+// ("1", "2", "3"), else ranges ("1–2", "3–4", ...). The classes spread
+// over the whole scale, so the darkest is always the top count's.
+func heatClasses(top int) []heatClass {
+	k := min(max(top, 1), len(heatColors))
+	cs := make([]heatClass, k)
+	for i := range cs {
+		// Evenly over the shades: the first and the last always.
+		shade := 0
+		if k > 1 {
+			shade = int(math.Round(float64(i) * float64(len(heatColors)-1) / float64(k-1)))
+		}
+		cs[i] = heatClass{max: int(math.Ceil(float64(max(top, 1)) * float64(i+1) / float64(k))), color: heatColors[shade]}
+	}
+	return cs
+}
+
+// class returns the index of the class of count n > 0.
+func class(cs []heatClass, n int) int {
+	for i, c := range cs {
+		if n <= c.max {
+			return i
+		}
+	}
+	return len(cs) - 1
+}
+
+// heatLegend returns a legend entry per class: "1", "2–3", ...; the last
+// "7 or more" when open (some cells count more than the last class's max).
+func heatLegend(cs []heatClass, open bool) []legendEntry {
+	l := make([]legendEntry, len(cs))
+	lo := 1
+	for i, c := range cs {
+		label := strconv.Itoa(c.max)
+		switch {
+		case open && i == len(cs)-1:
+			label = fmt.Sprintf("%d or more", lo)
+		case c.max > lo:
+			label = fmt.Sprintf("%d–%d", lo, c.max)
+		}
+		l[i] = legendEntry{label: label, swatch: swatchBox, color: c.color}
+		lo = c.max + 1
+	}
+	return l
+}
+
+// heatmapFigure builds the figure of Heatmap.
+func heatmapFigure(s *stats.Summary) (*figure, error) {
+	title := "Incidents by site and month"
+	axis := "Site"
+	if s.SitesByGroup {
+		title, axis = "Incidents by site group and month", "Site group"
+	}
+	sites := shownSites(s.Sites)
+	if len(sites) < len(s.Sites) {
+		title += fmt.Sprintf(", top %d", topSites)
+	}
+	sub := period(s.First, s.Last)
+	if s.Total.Incidents == 0 || len(s.Sites) == 0 || len(s.Months) == 0 {
+		return emptyFigure(title, sub, noIncidents), nil
+	}
+	h := &heatCells{rows: len(sites), cols: len(s.Months)}
+	h.counts = make([]int, h.rows*h.cols)
+	top := 0
+	names := make([]string, len(sites))
+	for j, site := range sites {
+		r := len(sites) - 1 - j // most-attacked at the top
+		names[r] = siteName(site)
+		for m, n := range site.Months {
+			if m < h.cols {
+				h.counts[r*h.cols+m] = n
+				// The scale is the sites' own: a row "Other sites (K)"
+				// sums many, and takes the darkest shade past it.
+				if len(sites) == len(s.Sites) || j < len(sites)-1 {
+					top = max(top, n)
+				}
+			}
+		}
+	}
+	h.classes = heatClasses(top)
+	open := slices.Max(h.counts) > h.classes[len(h.classes)-1].max
+	months := make([]time.Time, len(s.Months))
+	for i, m := range s.Months {
+		months[i] = m.Start
+	}
+	cols := thinMonthLabels(months)
+	if last := len(s.Months) - 1; s.Months[last].Partial && cols[last] != "" {
+		// A month the data ends in says how far it goes: "Jul (1–29)".
+		cols[last] += fmt.Sprintf(" (1–%d)", s.Months[last].Through.Day())
+	}
+
+	p := newPlot()
+	p.X.Label.Text = "Month"
+	p.Y.Label.Text = axis
+	categoryAxis(&p.X, cols)
+	categoryAxis(&p.Y, names)
+	p.X.Width, p.Y.Width = 0, 0
+	// Few rows or columns keep the size of cells in a fuller grid, at
+	// the top left, rather than fill the plot with a few huge cells.
+	p.Y.Min = min(p.Y.Min, float64(len(names)-minHeatRows)-0.5)
+	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
+	p.Add(h)
+	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes, open)...)
+	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+}
+
+// heatCells is a plot.Plotter that draws a grid of cells, rows up the y
+// axis at 0, 1, ... and columns along x at 0, 1, ..., each shaded by its
+// count's class with the count written in it when it fits; a cell of 0
+// stays white.
+type heatCells struct {
+	rows, cols int
+	counts     []int // row by row
+	classes    []heatClass
+}
+
+// minHeatRows and minHeatCols are the fewest rows and columns the grid
+// is sized for.
+const (
+	minHeatRows = 8
+	minHeatCols = 6
+)
+
+// heatGap is the white gap between cells.
+const heatGap = vg.Length(1.5)
+
+// Plot implements plot.Plotter.
+func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	sty := textStyle(sans, valueSize, black)
+	edge := draw.LineStyle{Color: gridGrey, Width: vg.Points(0.5)}
+	for r := range h.rows {
+		for k := range h.cols {
+			x0, x1 := trX(float64(k)-0.5)+heatGap/2, trX(float64(k)+0.5)-heatGap/2
+			y0, y1 := trY(float64(r)-0.5)+heatGap/2, trY(float64(r)+0.5)-heatGap/2
+			cell := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}
+			n := h.counts[r*h.cols+k]
+			if n <= 0 {
+				c.StrokeLines(edge, append(cell, cell[0]))
+				continue
+			}
+			i := class(h.classes, n)
+			c.FillPolygon(h.classes[i].color, cell)
+			sty.Color = black
+			if h.classes[i].color == heatColors[heatDark] || h.classes[i].color == heatColors[heatDark+1] {
+				sty.Color = white
+			}
+			l := newLine(sty, strconv.Itoa(n))
+			if l.w > x1-x0-2 || sty.Font.Size > y1-y0 {
+				continue // too small a cell for its number
+			}
+			// Centred by its digits' height.
+			l.draw(c, (x0+x1-l.w)/2, (y0+y1)/2-0.35*sty.Font.Size)
+		}
+	}
+}
