@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"path"
 	"regexp"
@@ -302,29 +303,72 @@ func nativeCharts(tb testing.TB, parts map[string]string) map[string][]string {
 		return path.Clean(path.Join(dir, target))
 	}
 	out := map[string][]string{}
-	for _, m := range regexp.MustCompile(`<sheet name="([^"]*)" sheetId="[0-9]+" r:id="(rId[0-9]+)"`).FindAllStringSubmatch(parts["xl/workbook.xml"], -1) {
-		for _, t := range targets("xl/_rels/workbook.xml.rels") {
-			id, target, _ := strings.Cut(t, " ")
-			if id != m[2] {
+	for name, sheet := range sheetParts(tb, parts) {
+		for _, d := range targets(path.Dir(sheet) + "/_rels/" + path.Base(sheet) + ".rels") {
+			_, drawing, _ := strings.Cut(d, " ")
+			drawing = resolve(path.Dir(sheet), drawing)
+			if !strings.Contains(drawing, "drawings/") {
 				continue
 			}
-			sheet := resolve("xl", target)
-			for _, d := range targets(path.Dir(sheet) + "/_rels/" + path.Base(sheet) + ".rels") {
-				_, drawing, _ := strings.Cut(d, " ")
-				drawing = resolve(path.Dir(sheet), drawing)
-				if !strings.Contains(drawing, "drawings/") {
-					continue
-				}
-				for _, c := range targets(path.Dir(drawing) + "/_rels/" + path.Base(drawing) + ".rels") {
-					_, chart, _ := strings.Cut(c, " ")
-					if chart = resolve(path.Dir(drawing), chart); strings.Contains(chart, "charts/") {
-						out[m[1]] = append(out[m[1]], parts[chart])
-					}
+			for _, c := range targets(path.Dir(drawing) + "/_rels/" + path.Base(drawing) + ".rels") {
+				_, chart, _ := strings.Cut(c, " ")
+				if chart = resolve(path.Dir(drawing), chart); strings.Contains(chart, "charts/") {
+					out[name] = append(out[name], parts[chart])
 				}
 			}
 		}
 	}
 	return out
+}
+
+// sheetParts maps each sheet's name to its part's name.
+func sheetParts(tb testing.TB, parts map[string]string) map[string]string {
+	tb.Helper()
+	out := map[string]string{}
+	rels := regexp.MustCompile(`Id="(rId[0-9]+)" Target="([^"]*)"`).FindAllStringSubmatch(parts["xl/_rels/workbook.xml.rels"], -1)
+	for _, m := range regexp.MustCompile(`<sheet name="([^"]*)" sheetId="[0-9]+" r:id="(rId[0-9]+)"`).FindAllStringSubmatch(parts["xl/workbook.xml"], -1) {
+		for _, r := range rels {
+			if r[1] == m[2] {
+				out[m[1]] = path.Clean(path.Join("xl", r[2]))
+			}
+		}
+	}
+	return out
+}
+
+// TestChartPageBreak: a table too long to share its page with its chart
+// prints one page wide, the chart after a page break; a short one on one
+// page.
+func TestChartPageBreak(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("date,site,weapon\n")
+	for m := range 30 { // January 2019 to June 2021
+		fmt.Fprintf(&csv, "%d-%02d-15,Ain al-Asad Air Base,rocket\n", 2019+m/12, m%12+1)
+	}
+	r := report(t, csv.String(), "")
+	p := parts(t, r)
+	sheets := sheetParts(t, p)
+	// 30 months: the header, 30 rows, the total and a blank row above the
+	// chart at row 34; the break is after row 33.
+	if x := p[sheets[sheetMonthWeapon]]; !strings.Contains(x, `<rowBreaks count="1" manualBreakCount="1"><brk id="33" max="16383" man="true">`) {
+		t.Errorf("Month x Weapon has no page break above its chart at row 34:\n%s", x[max(0, len(x)-1500):])
+	}
+	if x := p[sheets[sheetByWeapon]]; strings.Contains(x, "<rowBreaks") {
+		t.Errorf("By Weapon, of 6 rows, has a page break")
+	}
+	f := open(t, r)
+	for _, c := range []struct {
+		sheet string
+		want  int
+	}{{sheetMonthWeapon, 0}, {sheetByWeapon, 1}} {
+		pl, err := f.GetPageLayout(c.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.FitToHeight == nil || *pl.FitToHeight != c.want {
+			t.Errorf("%s fits %v pages tall, want %d", c.sheet, deref(pl.FitToHeight), c.want)
+		}
+	}
 }
 
 // TestNativeCharts finds each native chart on its table's sheet, drawn from

@@ -34,6 +34,17 @@ const (
 	nativeHeight = 480
 )
 
+// onePageRows is the most rows a table can have for its sheet to print on
+// one page with the native chart below it: the chart is about 24 rows
+// tall, so the page then holds at most 52 rows, printed at no less than
+// about two thirds of their size. A longer table prints one page wide,
+// the chart on a page of its own.
+const onePageRows = 24
+
+// withChartOnePage says whether a table of rows rows prints on one page
+// with its chart (see onePageRows).
+func withChartOnePage(rows int) bool { return rows <= onePageRows }
+
 // chartFont is the font of the native charts' text.
 var chartFont = &excelize.Font{Family: fontFamily, Size: 10, Color: "#000000"}
 
@@ -50,7 +61,8 @@ func sheetRange(sheet string, col, first, last int) string {
 
 // addNativeChart puts c on the sheet two rows below a table of rows body
 // rows and a totals row (when total), with the native size, a title and
-// axis fonts.
+// axis fonts; after a page break when the table is too long to share a
+// page with it (see onePageRows).
 func (b *Workbook) addNativeChart(sheet string, rows int, total bool, title string, c *excelize.Chart) error {
 	below := rows + 3 // the header, the rows and a blank row
 	if total {
@@ -63,6 +75,11 @@ func (b *Workbook) addNativeChart(sheet string, rows int, total bool, title stri
 	c.Format = excelize.GraphicOptions{AltText: title}
 	if c.Legend.Position == "" {
 		c.Legend = excelize.ChartLegend{Position: "bottom", Font: chartFont}
+	}
+	if !withChartOnePage(rows) {
+		if err := b.f.InsertPageBreak(sheet, cellName(1, below)); err != nil {
+			return err
+		}
 	}
 	if err := b.f.AddChart(sheet, cellName(1, below), c); err != nil {
 		return fmt.Errorf("chart %q: %w", title, err)
@@ -239,8 +256,9 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 			}
 			return dst
 		},
-		freeze: 1,
-		empty:  "No counted incidents in the report year.",
+		freeze:  1,
+		empty:   "No counted incidents in the report year.",
+		onePage: withChartOnePage(len(dates)),
 	})
 	if err != nil || len(dates) == 0 {
 		return err

@@ -248,6 +248,7 @@ func (b *Workbook) byWeapon(r *Report, sheet string) error {
 		totals:  []string{"", "sum", "sum", "sum", "sum", "sum", "sum"},
 		formula: b.incidentTable().weaponFormulas(s),
 		freeze:  1,
+		onePage: withChartOnePage(len(s.Weapons)),
 	})
 	if err != nil {
 		return err
@@ -273,6 +274,7 @@ func (b *Workbook) monthByWeapon(r *Report, sheet string) error {
 		formula: b.incidentTable().monthFormulas(s),
 		freeze:  1,
 		empty:   noIncidents,
+		onePage: withChartOnePage(len(s.Months)),
 	})
 	if err != nil {
 		return err
