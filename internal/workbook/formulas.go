@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"report/internal/incident"
 	"report/internal/stats"
@@ -124,7 +125,7 @@ func structuredRef(table, col string) string {
 
 // Incidents column names the formulas count by.
 const (
-	colMonth       = "month"
+	colDate        = "date"
 	colSite        = "site"
 	colGroup       = "group"
 	colWeaponCode  = "weapon_code"
@@ -172,8 +173,9 @@ func streamTableName(s *stream, i int) string {
 }
 
 // condition is one criteria pair of a COUNTIFS or SUMIFS: the Incidents
-// column and the text its cells must equal.
-type condition struct{ col, value string }
+// column and the text its cells must equal, or, when crit is set, that
+// criterion as formula text (e.g. ">="&DATE(2021,1,1)).
+type condition struct{ col, value, crit string }
 
 // count returns COUNTIFS over the Incidents table of the rows that meet
 // every condition, or, with sum set, SUMIFS of column sum; "" when a
@@ -195,7 +197,10 @@ func (refs incidentRefs) count(sum string, sets ...[]condition) string {
 		}
 		for _, c := range set {
 			r, ok := refs[c.col]
-			crit, fits := criterion(c.value)
+			crit, fits := c.crit, true
+			if crit == "" {
+				crit, fits = criterion(c.value)
+			}
 			if !ok || !fits {
 				return ""
 			}
@@ -214,9 +219,7 @@ func (refs incidentRefs) count(sum string, sets ...[]condition) string {
 // equal to s (ignoring case, as COUNTIFS does), its wildcards ~ * ?
 // escaped, and false when s cannot be one: longer than Excel's 255
 // characters, a number (which would match numbers, not text) or beginning
-// with a comparison (= < >). The empty s matches empty cells. A month
-// "2021-01", which Excel could read as a date, matches the Incidents
-// month column's text in both Excel and LibreOffice.
+// with a comparison (= < >). The empty s matches empty cells.
 func criterion(s string) (string, bool) {
 	if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil || strings.ContainsAny(s[:min(len(s), 1)], "=<>") {
 		return "", false
@@ -231,12 +234,24 @@ func criterion(s string) (string, bool) {
 // monthFormulas returns the formulas of the figures of a By Month or
 // Month x Weapon row, by column name: incidents (Incidents, Total),
 // munitions, intercepted, killed and wounded, and each weapon's count
-// under its label.
+// under its label. A month is a range of the date column's date cells,
+// from its first day to the next month's: a criterion "2021-01" on the
+// month column's text would do in LibreOffice, but Excel reads such a
+// criterion as a date and matches no text.
 func (refs incidentRefs) monthFormulas(s *stats.Summary) func(i int, col string) string {
 	return func(i int, col string) string {
-		month := []condition{{colMonth, s.Months[i].Start.Format("2006-01")}}
-		return refs.figure(col, month)
+		return refs.figure(col, monthRange(s.Months[i].Start))
 	}
+}
+
+// monthRange returns the conditions of the month that starts on start: a
+// date on or after its first day and before the next month's.
+func monthRange(start time.Time) []condition {
+	next := start.AddDate(0, 1, 0)
+	day := func(op string, t time.Time) string {
+		return fmt.Sprintf(`"%s"&DATE(%d,%d,1)`, op, t.Year(), int(t.Month()))
+	}
+	return []condition{{col: colDate, crit: day(">=", start)}, {col: colDate, crit: day("<", next)}}
 }
 
 // figure returns the formula of the figure under col of the incidents
@@ -251,7 +266,7 @@ func (refs incidentRefs) figure(col string, sets ...[]condition) string {
 	}
 	for _, w := range incident.Weapons() {
 		if col == w.Label() {
-			return refs.count("", with(sets, condition{colWeaponCode, w.String()})...)
+			return refs.count("", with(sets, condition{col: colWeaponCode, value: w.String()})...)
 		}
 	}
 	return ""
@@ -282,16 +297,16 @@ func (refs incidentRefs) siteFormulas(s *stats.Summary) func(i int, col string) 
 			return ""
 		}
 		if !s.SitesByGroup {
-			return refs.figure(col, []condition{{colSite, name}})
+			return refs.figure(col, []condition{{col: colSite, value: name}})
 		}
-		return refs.figure(col, []condition{{colGroup, name}}, []condition{{colGroup, ""}, {colSite, name}})
+		return refs.figure(col, []condition{{col: colGroup, value: name}}, []condition{{col: colGroup}, {col: colSite, value: name}})
 	}
 }
 
 // weaponFormulas returns the formulas of the figures of a By Weapon row.
 func (refs incidentRefs) weaponFormulas(s *stats.Summary) func(i int, col string) string {
 	return func(i int, col string) string {
-		return refs.figure(col, []condition{{colWeaponCode, s.Weapons[i].Weapon.String()}})
+		return refs.figure(col, []condition{{col: colWeaponCode, value: s.Weapons[i].Weapon.String()}})
 	}
 }
 

@@ -24,14 +24,14 @@ import (
 func TestFormulas(t *testing.T) {
 	f := open(t, report(t, smallCSV, smallRefs))
 	tests := []formulaCell{
-		{sheetByMonth, "B2", `COUNTIFS(tblIncidents[month],"2021-01")`, "2"},
-		{sheetByMonth, "B3", `COUNTIFS(tblIncidents[month],"2021-02")`, "0"},
+		{sheetByMonth, "B2", `COUNTIFS(tblIncidents[date],">="&DATE(2021,1,1),tblIncidents[date],"<"&DATE(2021,2,1))`, "2"},
+		{sheetByMonth, "B3", `COUNTIFS(tblIncidents[date],">="&DATE(2021,2,1),tblIncidents[date],"<"&DATE(2021,3,1))`, "0"},
 		{sheetByMonth, "C2", "", "0.2"}, // the interval stays a value
-		{sheetByMonth, "E2", `SUMIFS(tblIncidents[munitions],tblIncidents[month],"2021-01")`, "5"},
-		{sheetByMonth, "F2", `SUMIFS(tblIncidents[intercepted],tblIncidents[month],"2021-01")`, "2"},
-		{sheetByMonth, "H2", `SUMIFS(tblIncidents[wounded],tblIncidents[month],"2021-01")`, "1"},
-		{sheetByMonth, "L4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon_code],"ied")`, "1"},
-		{sheetByMonth, "M4", `COUNTIFS(tblIncidents[month],"2021-03",tblIncidents[weapon_code],"small_arms")`, "0"},
+		{sheetByMonth, "E2", `SUMIFS(tblIncidents[munitions],tblIncidents[date],">="&DATE(2021,1,1),tblIncidents[date],"<"&DATE(2021,2,1))`, "5"},
+		{sheetByMonth, "F2", `SUMIFS(tblIncidents[intercepted],tblIncidents[date],">="&DATE(2021,1,1),tblIncidents[date],"<"&DATE(2021,2,1))`, "2"},
+		{sheetByMonth, "H2", `SUMIFS(tblIncidents[wounded],tblIncidents[date],">="&DATE(2021,1,1),tblIncidents[date],"<"&DATE(2021,2,1))`, "1"},
+		{sheetByMonth, "L4", `COUNTIFS(tblIncidents[date],">="&DATE(2021,3,1),tblIncidents[date],"<"&DATE(2021,4,1),tblIncidents[weapon_code],"ied")`, "1"},
+		{sheetByMonth, "M4", `COUNTIFS(tblIncidents[date],">="&DATE(2021,3,1),tblIncidents[date],"<"&DATE(2021,4,1),tblIncidents[weapon_code],"small_arms")`, "0"},
 		{sheetByMonth, "A5", "", "Total"},
 		{sheetByMonth, "B5", "SUBTOTAL(109,tblByMonth[Incidents])", "4"},
 		{sheetByMonth, "C5", "", ""},
@@ -52,8 +52,8 @@ func TestFormulas(t *testing.T) {
 		{sheetByWeapon, "B8", "SUBTOTAL(109,tblByWeapon[Incidents])", "4"},
 		{sheetByWeapon, "G8", "SUBTOTAL(109,tblByWeapon[[Share of incidents]])", "100.0%"},
 		{sheetByWeapon, "H8", "", ""},
-		{sheetMonthWeapon, "B2", `COUNTIFS(tblIncidents[month],"2021-01",tblIncidents[weapon_code],"rocket")`, "1"},
-		{sheetMonthWeapon, "H4", `COUNTIFS(tblIncidents[month],"2021-03")`, "2"},
+		{sheetMonthWeapon, "B2", `COUNTIFS(tblIncidents[date],">="&DATE(2021,1,1),tblIncidents[date],"<"&DATE(2021,2,1),tblIncidents[weapon_code],"rocket")`, "1"},
+		{sheetMonthWeapon, "H4", `COUNTIFS(tblIncidents[date],">="&DATE(2021,3,1),tblIncidents[date],"<"&DATE(2021,4,1))`, "2"},
 		{sheetMonthWeapon, "H5", "SUBTOTAL(109,tblMonthByWeapon[Total])", "4"},
 		{sheetTime, "B26", "SUBTOTAL(109,B2:B25)", "2"},
 		{sheetTime, "D26", "SUBTOTAL(109,D2:D25)", "4"},
