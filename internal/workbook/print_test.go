@@ -69,10 +69,13 @@ func TestPrintSetup(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := openBytes(t, writeBytes(t, r, tc.opts))
-			titles := map[string]string{}
+			titles, areas := map[string]string{}, map[string]string{}
 			for _, d := range f.GetDefinedName() {
-				if d.Name == "_xlnm.Print_Titles" {
+				switch d.Name {
+				case "_xlnm.Print_Titles":
 					titles[d.Scope] = d.RefersTo
+				case "_xlnm.Print_Area":
+					areas[d.Scope] = d.RefersTo
 				}
 			}
 			for _, sheet := range f.GetSheetList() {
@@ -102,7 +105,7 @@ func TestPrintSetup(t *testing.T) {
 					// The last three share the page with their native
 					// chart (onePageRows).
 					want = "1x1"
-				case "Incidents", "Data Quality":
+				case "Incidents":
 					want = "55%"
 				}
 				if got != want {
@@ -112,13 +115,24 @@ func TestPrintSetup(t *testing.T) {
 				switch sheet {
 				case "Incidents":
 					wantTitles = "'Incidents'!$A:$D,'Incidents'!$1:$1"
-				case "Data Quality":
-					wantTitles = "'Data Quality'!$A:$B,'Data Quality'!$1:$1"
 				case "Charts":
 					wantTitles = ""
 				}
 				if titles[sheet] != wantTitles {
 					t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], wantTitles)
+				}
+				// Data Quality prints Status, Line, Column, Value and
+				// Reason of its rows; every other sheet all of it.
+				wantArea := ""
+				if sheet == "Data Quality" {
+					rows, err := f.GetRows(sheet)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wantArea = fmt.Sprintf("'Data Quality'!$A$1:$E$%d", len(rows))
+				}
+				if areas[sheet] != wantArea {
+					t.Errorf("%s: print area %q, want %q", sheet, areas[sheet], wantArea)
 				}
 				hf, err := f.GetHeaderFooter(sheet)
 				if err != nil || hf == nil {

@@ -35,10 +35,9 @@ func incidentColumns(extra []string) []column {
 // printed on every page: Line, id, date and site.
 const incidentPrintColumns = 4
 
-// incidentScale is the size the Incidents and Data Quality sheets print
-// at, in percent: their columns do not fit one page wide at a readable
-// size, so they print in bands, each led by the first columns (the first
-// incidentPrintColumns of Incidents; Status and Line of Data Quality).
+// incidentScale is the size the Incidents sheet prints at, in percent:
+// its columns do not fit one page wide at a readable size, so it prints in
+// bands, each led by its first incidentPrintColumns columns.
 const incidentScale = 55
 
 // incidentValues appends the values of an incident, in the order of
@@ -84,12 +83,19 @@ func timeOfDay(hhmm string) value {
 	return value{kind: vFloat, f: float64(h*60+m) / (24 * 60)}
 }
 
+// qualityPrintColumn is the last column of Data Quality that prints:
+// Status, Line, Column, Value and Reason.
+const qualityPrintColumn = "E"
+
 // qualityColumns returns the columns of the Data Quality sheet: the
 // problem, then the raw row under the file's header names.
 func qualityColumns(header []string) []column {
 	cols := []column{{name: "Status"}, {name: "Line"}, {name: "Column"}, {name: "Value"}, {name: "Reason"}}
 	for _, name := range header {
-		cols = append(cols, column{name: name})
+		// The raw row does not wrap: a row's height follows its
+		// reason, so the problems print compactly (see
+		// qualityPrintColumn); a long note is whole in its cell.
+		cols = append(cols, column{name: name, nowrap: true})
 	}
 	return cols
 }
@@ -111,12 +117,14 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 		}
 		names = uniqueNames(names)
 		f := b.f
-		// Both are too wide to print one page wide at a readable
-		// size: they print in bands, each led by the columns that
-		// say which row it is.
-		ps := printSetup{titleRows: true, titleCols: 2, scale: incidentScale} // Status, Line
+		// Incidents is too wide to print one page wide at a
+		// readable size: it prints in bands, each led by the columns
+		// that say which row it is. Data Quality prints its problem
+		// columns one page wide; the raw row beside them, in the
+		// input's own columns, is for the screen.
+		ps := printSetup{titleRows: true, area: fmt.Sprintf("$A$1:$%s$%d", qualityPrintColumn, p.rows+1)}
 		if s == b.incidents {
-			ps.titleCols = incidentPrintColumns
+			ps = printSetup{titleRows: true, titleCols: incidentPrintColumns, scale: incidentScale}
 		}
 		if err := b.pageSetup(sheet, ps); err != nil {
 			return err

@@ -268,6 +268,9 @@ type printSetup struct {
 	// first titleCols columns.
 	titleRows bool
 	titleCols int
+	// area, when set, is the part of the sheet that prints, e.g.
+	// "$A$1:$E$8"; "" prints all of it.
+	area string
 }
 
 // pageSetup sets how the sheet prints: on the paper of Options.Paper,
@@ -303,6 +306,13 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 		}
 	}
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	if p.area != "" {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", RefersTo: quoted + p.area, Scope: sheet,
+		}); err != nil {
+			return err
+		}
+	}
 	var titles []string
 	if p.titleCols > 0 {
 		col, err := excelize.ColumnNumberToName(p.titleCols)

@@ -127,10 +127,12 @@
 // with "page X of Y", and a header of Options.Marking when it is set. The
 // Summary fits one page; the other sheets laid out by Write fit one page
 // wide; the Charts sheet holds one chart a page, a page break before each,
-// each shrunk (never enlarged) to fit a landscape page. The Incidents and
-// Data Quality sheets, too wide to fit one page wide at a readable size,
-// print at 55% in bands, each page led by the columns that identify the row
-// (Line, id, date and site on Incidents; Status and Line on Data Quality).
+// each shrunk (never enlarged) to fit a landscape page. The Incidents
+// sheet, too wide to fit one page wide at a readable size, prints at 55% in
+// bands, each page led by the columns that identify the row (Line, id, date
+// and site). Data Quality prints its problem columns (Status, Line,
+// Column, Value, Reason) one page wide; the raw row beside them is for the
+// screen.
 //
 // The document properties give the title, the data-through date and
 // Report.Version, and name "report" as the application, not the library.
