@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -395,13 +396,14 @@ func TestNativeCharts(t *testing.T) {
 			"<f>&#39;By Weapon&#39;!$A$2:$A$7</f>", "<f>&#39;By Weapon&#39;!$B$2:$B$7</f>",
 		}, []string{"$B$8"}},
 		{sheetYearToDate, []string{
-			"<a:t>Incidents in 2021 so far, against published tallies</a:t>", "<scatterChart>",
+			"<a:t>Incidents in 2021 so far, against published tallies</a:t>", "<lineChart>",
 			"<f>&#39;Year to Date&#39;!$B$1</f>", "<symbol val=\"none\">",
-			"<xVal><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f>", "<f>&#39;Year to Date&#39;!$B$2:$B$6</f>",
-			"<f>&#39;Year to Date&#39;!$C$1</f>", "<symbol val=\"diamond\">",
-			"<xVal><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f>", "<f>&#39;Year to Date&#39;!$C$2:$C$6</f>",
-			"<min val=\"44197\">", "formatCode=\"mmm d\"",
-		}, nil},
+			"<cat><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f></numRef></cat>", "<f>&#39;Year to Date&#39;!$B$2:$B$6</f>",
+			// The tallies: markers, no line.
+			"<f>&#39;Year to Date&#39;!$C$1</f>", "<a:ln><a:noFill></a:noFill></a:ln>", "<symbol val=\"diamond\">",
+			"<cat><numRef><f>&#39;Year to Date&#39;!$A$2:$A$6</f></numRef></cat>", "<f>&#39;Year to Date&#39;!$C$2:$C$6</f>",
+			"<dispBlanksAs val=\"gap\">",
+		}, []string{"<catAx>", "<strRef><f>&#39;Year to Date&#39;!$A$2", "<lblAlgn", "<noMultiLvlLbl"}},
 	}
 	for _, tt := range tests {
 		got := charts[tt.sheet]
@@ -427,4 +429,59 @@ func TestNativeCharts(t *testing.T) {
 	if n := len(charts[sheetByMonth]) + len(charts[sheetCharts]); n != 0 {
 		t.Errorf("%d native charts on By Month and Charts, want none", n)
 	}
+}
+
+// TestYearToDateAxis reads back the Year to Date chart's x axis: a date
+// axis (dateAx) with its children in the schema's order (CT_DateAx), dates
+// ticked at the first of each month, the one axis the line chart and the
+// value axis refer to.
+func TestYearToDateAxis(t *testing.T) {
+	charts := nativeCharts(t, parts(t, report(t, smallCSV, smallRefs)))[sheetYearToDate]
+	if len(charts) != 1 {
+		t.Fatalf("%d charts on Year to Date, want 1", len(charts))
+	}
+	var c struct {
+		Line struct {
+			AxIDs []valAttr `xml:"axId"`
+		} `xml:"chart>plotArea>lineChart"`
+		CatAx  []struct{} `xml:"chart>plotArea>catAx"`
+		DateAx []struct {
+			Children []struct {
+				XMLName    xml.Name
+				Val        string `xml:"val,attr"`
+				FormatCode string `xml:"formatCode,attr"`
+			} `xml:",any"`
+		} `xml:"chart>plotArea>dateAx"`
+		ValAx struct {
+			CrossAx valAttr `xml:"crossAx"`
+		} `xml:"chart>plotArea>valAx"`
+	}
+	if err := xml.Unmarshal([]byte(charts[0]), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.DateAx) != 1 || len(c.CatAx) != 0 {
+		t.Fatalf("%d dateAx and %d catAx, want 1 and 0", len(c.DateAx), len(c.CatAx))
+	}
+	var got []string
+	for _, e := range c.DateAx[0].Children {
+		s := e.XMLName.Local
+		if v := e.Val + e.FormatCode; v != "" {
+			s += "=" + v
+		}
+		got = append(got, s)
+	}
+	want := []string{"axId=100000000", "scaling", "delete=0", "axPos=b", "numFmt=mmm", "majorTickMark=none",
+		"minorTickMark=none", "tickLblPos=nextTo", "spPr", "txPr", "crossAx=100000001", "crosses=autoZero",
+		"auto=1", "lblOffset=100", "baseTimeUnit=days", "majorUnit=1", "majorTimeUnit=months"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("dateAx children:\n got %v\nwant %v", got, want)
+	}
+	if ids := c.Line.AxIDs; len(ids) != 2 || ids[0].Val != "100000000" || c.ValAx.CrossAx.Val != "100000000" {
+		t.Errorf("lineChart axes %v, valAx crosses %v; want the dateAx's 100000000", ids, c.ValAx.CrossAx)
+	}
+}
+
+// valAttr is an element of one attribute val.
+type valAttr struct {
+	Val string `xml:"val,attr"`
 }

@@ -211,7 +211,8 @@ func lineName(l stats.Line) string {
 // published number, lowered by our count up to 31 December for one that
 // counts from the year before); then the native cumulative chart, which
 // unlike the PNG draws no line of its own for a tally that counts from a
-// day after 1 January. Two tallies of one scope on one date show the later
+// day after 1 January: a line chart on a date axis (fixChart), ticked at
+// the first of each month, the tallies markers without lines. Two tallies of one scope on one date show the later
 // one listed.
 func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	s := r.Summary
@@ -264,10 +265,8 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		return err
 	}
 	n := len(dates)
-	first, last := float64(mustSerial(dates[0])), float64(mustSerial(dates[n-1]))
-	c := &excelize.Chart{Type: excelize.Scatter, ShowBlanksAs: "gap",
-		XAxis: excelize.ChartAxis{Minimum: &first, Maximum: &last, MajorUnit: 30.5,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm d"}},
+	c := &excelize.Chart{Type: excelize.Line, ShowBlanksAs: "gap",
+		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	for i := range y.Lines {
 		color := lineColors[i%len(lineColors)]
@@ -294,26 +293,38 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	return b.addNativeChart(sheet, n, false, title, c)
 }
 
-// mustSerial is the serial of a date of the year to date, which is always
-// after 1900.
-func mustSerial(t time.Time) int {
-	n, _ := serial(t)
-	return n
-}
-
 func uintPtr(n uint) *uint { return &n }
 func boolPtr(v bool) *bool { return &v }
 
-// scatterXStrRef is the x values of a scatter series as excelize writes
-// them: a reference to text, which Excel would plot at 1, 2, 3...
-var scatterXStrRef = regexp.MustCompile(`<xVal><strRef><f>([^<]*)</f></strRef></xVal>`)
+// Line charts are drawn over dates (the workbook has one, Year to Date):
+// excelize writes their categories as text and their x axis as a category
+// axis, which would put a tick at every row, equally spaced whatever the
+// days between them. fixChart makes the categories numbers (dates) and the
+// axis a date axis (dateAx), its ticks at the first of each month.
+var (
+	lineCatStrRef = regexp.MustCompile(`<cat><strRef><f>([^<]*)</f></strRef></cat>`)
+	catAxElement  = regexp.MustCompile(`<catAx>.*?</catAx>`)
+	// notInDateAx are the elements of a catAx that a dateAx lacks.
+	notInDateAx = regexp.MustCompile(`<(lblAlgn|noMultiLvlLbl|tickLblSkip|tickMarkSkip) [^>]*(/>|></(lblAlgn|noMultiLvlLbl|tickLblSkip|tickMarkSkip)>)`)
+	lblOffset   = regexp.MustCompile(`<lblOffset [^>]*(/>|></lblOffset>)`)
+)
 
-// fixChart rewrites what excelize gets wrong in a chart part: the x values
-// of a scatter chart become numbers (dates), and the points of the series
-// in points get their colours (chartPoints).
+// dateTicks are the elements a dateAx has after lblOffset (CT_DateAx):
+// days are the dates' unit, a tick every month.
+const dateTicks = `<baseTimeUnit val="days"></baseTimeUnit><majorUnit val="1"></majorUnit><majorTimeUnit val="months"></majorTimeUnit>`
+
+// fixChart rewrites what excelize gets wrong in a chart part: a line
+// chart's categories become dates on a date axis (see lineCatStrRef), and
+// the points of the series in points get their colours (chartPoints).
 func fixChart(data []byte, points map[string][]string) []byte {
-	if bytes.Contains(data, []byte("<scatterChart>")) {
-		data = scatterXStrRef.ReplaceAll(data, []byte("<xVal><numRef><f>$1</f></numRef></xVal>"))
+	if bytes.Contains(data, []byte("<lineChart>")) {
+		data = lineCatStrRef.ReplaceAll(data, []byte("<cat><numRef><f>$1</f></numRef></cat>"))
+		data = catAxElement.ReplaceAllFunc(data, func(ax []byte) []byte {
+			ax = notInDateAx.ReplaceAll(ax, nil)
+			ax = lblOffset.ReplaceAllFunc(ax, func(off []byte) []byte { return append(off, dateTicks...) })
+			ax = bytes.Replace(ax, []byte("<catAx>"), []byte("<dateAx>"), 1)
+			return append(ax[:len(ax)-len("</catAx>")], "</dateAx>"...)
+		})
 	}
 	return chartPoints(data, points)
 }
