@@ -273,6 +273,40 @@ func TestEmptyColumnsHidden(t *testing.T) {
 	}
 }
 
+// TestNotesWidth reads back the width of the Incidents sheet's notes
+// column (V) and the height of a row, for notes of several lengths: the
+// column fits its text up to notesWidth characters (plus 2 of padding),
+// then wraps, a line (15 points) for each 85 characters (quickLines).
+func TestNotesWidth(t *testing.T) {
+	tests := []struct {
+		chars  int
+		width  float64
+		height float64
+	}{
+		{51, 53, 15},
+		{101, 102, 30},   // over the 85 characters of a line of 100
+		{151, 102, 30},   // 3 lines were it 60 wide
+		{401, 102, 75},   // 5 lines, not 8
+		{2001, 102, 345}, // 23 lines
+	}
+	for _, tt := range tests {
+		note := strings.Repeat("abcd ", tt.chars/5+1)[:tt.chars] // ends in a letter
+		csv := "date,site,weapon,notes\n2021-01-01,Base,rocket," + note + "\n"
+		f := open(t, report(t, csv, ""))
+		w, err := f.GetColWidth("Incidents", "V")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := f.GetRowHeight("Incidents", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w != tt.width || h != tt.height {
+			t.Errorf("a note of %d characters: column %g wide, row %g tall; want %g and %g", tt.chars, w, h, tt.width, tt.height)
+		}
+	}
+}
+
 var rowBreak = regexp.MustCompile(`<brk id="(\d+)"`)
 
 func TestChartsPageBreaks(t *testing.T) {

@@ -145,8 +145,8 @@ func (s *stream) fit() error {
 	}
 	anyWrap := false
 	for i, w := range s.widths {
-		if w > maxWidth {
-			s.widths[i] = maxWidth
+		if mw := s.cols[i].maxWidth(); w > mw {
+			s.widths[i] = mw
 			s.wrap[i] = !s.cols[i].nowrap
 			anyWrap = anyWrap || s.wrap[i]
 		}

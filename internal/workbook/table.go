@@ -64,7 +64,14 @@ type column struct {
 	// nowrap keeps a column narrower than its text from wrapping: for
 	// links, which LibreOffice does not wrap.
 	nowrap bool
+	// wide is the widest the column is made, in characters, when more
+	// than maxWidth: for prose, whose rows would otherwise be several
+	// lines tall on every printed band of the sheet.
+	wide int
 }
+
+// maxWidth returns the widest c is made: its wide, else maxWidth.
+func (c column) maxWidth() int { return max(c.wide, maxWidth) }
 
 // table is a sheet laid out as a header row, one row per item and an
 // optional totals row.
@@ -157,10 +164,10 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	wrap := make([]bool, len(t.cols))
 	anyWrap := false
 	for i, w := range widths {
-		if w > maxWidth {
+		if mw := t.cols[i].maxWidth(); w > mw {
 			wrap[i] = !t.cols[i].nowrap
 			anyWrap = anyWrap || wrap[i]
-			widths[i] = maxWidth
+			widths[i] = mw
 		}
 		if err := out.setColWidth(i+1, float64(max(widths[i], 6)+2)); err != nil {
 			return err
