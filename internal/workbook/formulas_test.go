@@ -431,6 +431,29 @@ func TestNativeCharts(t *testing.T) {
 	}
 }
 
+// TestYearToDateSheet reads back the Year to Date table of smallCSV and
+// smallRefs: our running count at 1 January, each month's end and the
+// data's last day (15 March), and the tallies of 31 January and 31 March;
+// after 15 March our count is blank, not 4, since the data stop there.
+func TestYearToDateSheet(t *testing.T) {
+	f := open(t, report(t, smallCSV, smallRefs))
+	rows, err := f.GetRows(sheetYearToDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Date", "Ours, all", "Tally, all"},
+		{"2021-01-01", "0"},
+		{"2021-01-31", "2", "3"},
+		{"2021-02-28", "2"},
+		{"2021-03-15", "4"},
+		{"2021-03-31", "", "3"},
+	}
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("Year to Date rows:\n got %q\nwant %q", rows, want)
+	}
+}
+
 // TestYearToDateAxis reads back the Year to Date chart's x axis: a date
 // axis (dateAx) with its children in the schema's order (CT_DateAx), dates
 // ticked at the first of each month, the one axis the line chart and the

@@ -206,7 +206,8 @@ func lineName(l stats.Line) string {
 
 // yearToDate writes the Year to Date sheet: at each date of ytdRows, our
 // running count of the year under each scope the tallies use (the first
-// all counted incidents), and each tally drawn on the cumulative chart on
+// all counted incidents; blank after YearToDate.Through, which a tally may
+// be dated after), and each tally drawn on the cumulative chart on
 // its date where the cumulative PNG draws it (Reconciled.Plotted: its
 // published number, lowered by our count up to 31 December for one that
 // counts from the year before); then the native cumulative chart, which
@@ -241,11 +242,17 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		rows: len(dates),
 		row: func(i int, dst []any) []any {
 			d := dates[i]
-			// A tally dated after the last day sits at its count.
-			k := min(int(d.Sub(jan1).Hours()/24), len(y.Days)-1)
+			// After the last day the data cover, for a tally
+			// dated later, our counts are not known: blank, so
+			// the chart's lines stop there, as the PNG's do.
+			k := int(d.Sub(jan1).Hours() / 24)
 			dst = append(dst[:0], d)
 			for _, l := range y.Lines {
-				dst = append(dst, l.Cumulative[k])
+				if k < len(l.Cumulative) {
+					dst = append(dst, l.Cumulative[k])
+				} else {
+					dst = append(dst, nil)
+				}
 			}
 			for range len(cols) - len(dst) {
 				dst = append(dst, nil)
