@@ -69,9 +69,11 @@
 //
 // The figures of By Month, By Site, By Weapon and Month x Weapon are
 // formulas over the Incidents table, found by its header names: COUNTIFS
-// of the rows by month (the month column, YYYY-MM, an incident dated only
-// to its week or month counted in the month of its first day, as the
-// figures count it), by site (the site column; with sites by group, the
+// of the rows by month (the date column's date cells from the month's
+// first day to the next month's, an incident dated only to its week or
+// month counted in the month of its first day, as the figures count it;
+// not the month column's text "2021-01", which Excel would read as a
+// date), by site (the site column; with sites by group, the
 // group column, or the site where the group is empty) and by weapon (the
 // weapon_code column), and SUMIFS of the
 // munitions, intercepted, killed and wounded columns. So an analyst who
