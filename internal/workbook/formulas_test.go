@@ -388,7 +388,7 @@ func TestNativeCharts(t *testing.T) {
 			"<f>&#39;Month x Weapon&#39;!$A$2:$A$4</f>", "<f>&#39;Month x Weapon&#39;!$B$2:$B$4</f>",
 			"<f>&#39;Month x Weapon&#39;!$C$2:$C$4</f>", "<f>&#39;Month x Weapon&#39;!$E$2:$E$4</f>",
 			"formatCode=\"mmm yyyy\"",
-		}, []string{"$D$2:$D$4", "$F$2:$F$4", "$G$2:$G$4", "$H$2"}},
+		}, []string{"$D$2:$D$4", "$F$2:$F$4", "$G$2:$G$4", "$H$2", "<strRef><f>&#39;Month x Weapon&#39;!$A$2"}},
 		{sheetByWeapon, []string{
 			"<a:t>Incidents by weapon</a:t>", "<barDir val=\"col\">",
 			"<dPt><idx val=\"0\"></idx>", "<a:srgbClr val=\"" + incident.Rocket.Color()[1:] + "\">",
@@ -431,6 +431,19 @@ func TestNativeCharts(t *testing.T) {
 	}
 }
 
+// TestMonthLabelStep checks the step between the monthly chart's labelled
+// months, at most maxMonthLabels labels.
+func TestMonthLabelStep(t *testing.T) {
+	for _, tt := range []struct{ months, want int }{
+		{1, 1}, {18, 1}, {19, 2}, {36, 2}, {37, 3}, {54, 3}, {55, 4}, {72, 4}, {73, 6},
+		{108, 6}, {109, 12}, {216, 12}, {217, 24},
+	} {
+		if got := monthLabelStep(tt.months); got != tt.want {
+			t.Errorf("monthLabelStep(%d) = %d, want %d", tt.months, got, tt.want)
+		}
+	}
+}
+
 // TestYearToDateSheet reads back the Year to Date table of smallCSV and
 // smallRefs: our running count at 1 January, each month's end and the
 // data's last day (15 March), and the tallies of 31 January and 31 March;
@@ -454,53 +467,92 @@ func TestYearToDateSheet(t *testing.T) {
 	}
 }
 
-// TestYearToDateAxis reads back the Year to Date chart's x axis: a date
-// axis (dateAx) with its children in the schema's order (CT_DateAx), dates
-// ticked at the first of each month, the one axis the line chart and the
-// value axis refer to.
-func TestYearToDateAxis(t *testing.T) {
-	charts := nativeCharts(t, parts(t, report(t, smallCSV, smallRefs)))[sheetYearToDate]
-	if len(charts) != 1 {
-		t.Fatalf("%d charts on Year to Date, want 1", len(charts))
+// monthsCSV has an incident a month for 40 months from January 2018.
+func monthsCSV() string {
+	var csv strings.Builder
+	csv.WriteString("date,site,weapon\n")
+	for i := range 40 {
+		fmt.Fprintf(&csv, "%d-%02d-10,Base,rocket\n", 2018+i/12, i%12+1)
 	}
-	var c struct {
-		Line struct {
-			AxIDs []valAttr `xml:"axId"`
-		} `xml:"chart>plotArea>lineChart"`
-		CatAx  []struct{} `xml:"chart>plotArea>catAx"`
-		DateAx []struct {
-			Children []struct {
-				XMLName    xml.Name
-				Val        string `xml:"val,attr"`
-				FormatCode string `xml:"formatCode,attr"`
-			} `xml:",any"`
-		} `xml:"chart>plotArea>dateAx"`
-		ValAx struct {
-			CrossAx valAttr `xml:"crossAx"`
-		} `xml:"chart>plotArea>valAx"`
+	return csv.String()
+}
+
+// TestDateAxes reads back the x axis of the charts drawn over dates: a
+// date axis (dateAx) with its children in the schema's order (CT_DateAx),
+// the one axis the chart and the value axis refer to, labelled at the
+// first of every month or, for a monthly chart of 40 months, of every
+// third (14 labels, not 40 that overlap).
+func TestDateAxes(t *testing.T) {
+	small := parts(t, report(t, smallCSV, smallRefs))
+	tests := []struct {
+		name   string
+		parts  map[string]string
+		sheet  string
+		group  string // the chart's element
+		format string
+		base   string
+		months string
+	}{
+		{"year to date", small, sheetYearToDate, "lineChart", "mmm", "days", "1"},
+		{"3 months", small, sheetMonthWeapon, "barChart", fmtMonth, "months", "1"},
+		{"40 months", parts(t, report(t, monthsCSV(), "")), sheetMonthWeapon, "barChart", fmtMonth, "months", "3"},
 	}
-	if err := xml.Unmarshal([]byte(charts[0]), &c); err != nil {
-		t.Fatal(err)
-	}
-	if len(c.DateAx) != 1 || len(c.CatAx) != 0 {
-		t.Fatalf("%d dateAx and %d catAx, want 1 and 0", len(c.DateAx), len(c.CatAx))
-	}
-	var got []string
-	for _, e := range c.DateAx[0].Children {
-		s := e.XMLName.Local
-		if v := e.Val + e.FormatCode; v != "" {
-			s += "=" + v
+	for _, tt := range tests {
+		charts := nativeCharts(t, tt.parts)[tt.sheet]
+		if len(charts) != 1 {
+			t.Errorf("%s: %d charts on %s, want 1", tt.name, len(charts), tt.sheet)
+			continue
 		}
-		got = append(got, s)
-	}
-	want := []string{"axId=100000000", "scaling", "delete=0", "axPos=b", "numFmt=mmm", "majorTickMark=none",
-		"minorTickMark=none", "tickLblPos=nextTo", "spPr", "txPr", "crossAx=100000001", "crosses=autoZero",
-		"auto=1", "lblOffset=100", "baseTimeUnit=days", "majorUnit=1", "majorTimeUnit=months"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("dateAx children:\n got %v\nwant %v", got, want)
-	}
-	if ids := c.Line.AxIDs; len(ids) != 2 || ids[0].Val != "100000000" || c.ValAx.CrossAx.Val != "100000000" {
-		t.Errorf("lineChart axes %v, valAx crosses %v; want the dateAx's 100000000", ids, c.ValAx.CrossAx)
+		var chart struct {
+			Plot struct {
+				CatAx  []struct{} `xml:"catAx"`
+				DateAx []struct {
+					Children []struct {
+						XMLName    xml.Name
+						Val        string `xml:"val,attr"`
+						FormatCode string `xml:"formatCode,attr"`
+					} `xml:",any"`
+				} `xml:"dateAx"`
+				ValAx struct {
+					CrossAx valAttr `xml:"crossAx"`
+				} `xml:"valAx"`
+				Groups []struct {
+					XMLName xml.Name
+					AxIDs   []valAttr `xml:"axId"`
+				} `xml:",any"`
+			} `xml:"chart>plotArea"`
+		}
+		if err := xml.Unmarshal([]byte(charts[0]), &chart); err != nil {
+			t.Fatal(err)
+		}
+		c := &chart.Plot
+		if len(c.DateAx) != 1 || len(c.CatAx) != 0 {
+			t.Errorf("%s: %d dateAx and %d catAx, want 1 and 0", tt.name, len(c.DateAx), len(c.CatAx))
+			continue
+		}
+		var got []string
+		for _, e := range c.DateAx[0].Children {
+			s := e.XMLName.Local
+			if v := e.Val + e.FormatCode; v != "" {
+				s += "=" + v
+			}
+			got = append(got, s)
+		}
+		want := []string{"axId=100000000", "scaling", "delete=0", "axPos=b", "numFmt=" + tt.format, "majorTickMark=none",
+			"minorTickMark=none", "tickLblPos=nextTo", "spPr", "txPr", "crossAx=100000001", "crosses=autoZero",
+			"auto=1", "lblOffset=100", "baseTimeUnit=" + tt.base, "majorUnit=" + tt.months, "majorTimeUnit=months"}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: dateAx children:\n got %v\nwant %v", tt.name, got, want)
+		}
+		var ids []valAttr
+		for _, g := range c.Groups {
+			if g.XMLName.Local == tt.group {
+				ids = g.AxIDs
+			}
+		}
+		if len(ids) != 2 || ids[0].Val != "100000000" || c.ValAx.CrossAx.Val != "100000000" {
+			t.Errorf("%s: %s axes %v, valAx crosses %v; want the dateAx's 100000000", tt.name, tt.group, ids, c.ValAx.CrossAx)
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -108,18 +109,41 @@ func (b *Workbook) monthlyChart(sheet string, s *stats.Summary) error {
 	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100),
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtMonth}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
+	months := sheetRange(sheet, 1, 2, n+1)
+	b.dates[months] = dateAxis{base: "months", months: monthLabelStep(n)}
 	for i, w := range incident.Weapons() {
 		if s.Total.ByWeapon[w] == 0 {
 			continue
 		}
 		c.Series = append(c.Series, excelize.ChartSeries{
 			Name:       sheetRange(sheet, i+2, 1, 1),
-			Categories: sheetRange(sheet, 1, 2, n+1),
+			Categories: months,
 			Values:     sheetRange(sheet, i+2, 2, n+1),
 			Fill:       solid(w.Color()),
 		})
 	}
 	return b.addNativeChart(sheet, n, true, "Incidents per month by weapon", c)
+}
+
+// maxMonthLabels is the most month labels ("Jan 2021") the monthly
+// chart's axis holds side by side at its width without overlapping.
+const maxMonthLabels = 18
+
+// monthLabelStep returns the step between labelled months of a monthly
+// chart of n months, so that at most maxMonthLabels are labelled: 1 (every
+// month) up to maxMonthLabels months, then a step that divides a year (2,
+// 3, 4 or 6 months), then whole years.
+func monthLabelStep(n int) int {
+	if n <= maxMonthLabels {
+		return 1
+	}
+	for _, step := range []int{2, 3, 4, 6} {
+		if (n+step-1)/step <= maxMonthLabels {
+			return step
+		}
+	}
+	years := (n + 12*maxMonthLabels - 1) / (12 * maxMonthLabels)
+	return 12 * years
 }
 
 // weaponChart draws the By Weapon table's incidents: a bar per weapon, in
@@ -212,8 +236,8 @@ func lineName(l stats.Line) string {
 // published number, lowered by our count up to 31 December for one that
 // counts from the year before); then the native cumulative chart, which
 // unlike the PNG draws no line of its own for a tally that counts from a
-// day after 1 January: a line chart on a date axis (fixChart), ticked at
-// the first of each month, the tallies markers without lines. Two tallies of one scope on one date show the later
+// day after 1 January: a line chart on a date axis (dateAxis), labelled
+// at the first of each month, the tallies markers without lines. Two tallies of one scope on one date show the later
 // one listed.
 func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	s := r.Summary
@@ -272,6 +296,8 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		return err
 	}
 	n := len(dates)
+	days := sheetRange(sheet, 1, 2, n+1)
+	b.dates[days] = dateAxis{base: "days", months: 1}
 	c := &excelize.Chart{Type: excelize.Line, ShowBlanksAs: "gap",
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
@@ -279,7 +305,7 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		color := lineColors[i%len(lineColors)]
 		c.Series = append(c.Series, excelize.ChartSeries{
 			Name:       sheetRange(sheet, i+2, 1, 1),
-			Categories: sheetRange(sheet, 1, 2, n+1),
+			Categories: days,
 			Values:     sheetRange(sheet, i+2, 2, n+1),
 			Line:       excelize.LineOptions{Type: excelize.LineSolid, Width: 2.25, Fill: solid(color)},
 			Fill:       solid(color),
@@ -288,7 +314,7 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		if col := tallyCol[i]; col > 0 {
 			c.Series = append(c.Series, excelize.ChartSeries{
 				Name:       sheetRange(sheet, col+1, 1, 1),
-				Categories: sheetRange(sheet, 1, 2, n+1),
+				Categories: days,
 				Values:     sheetRange(sheet, col+1, 2, n+1),
 				Line:       excelize.LineOptions{Type: excelize.LineNone},
 				Fill:       solid(color),
@@ -303,32 +329,45 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 func uintPtr(n uint) *uint { return &n }
 func boolPtr(v bool) *bool { return &v }
 
-// Line charts are drawn over dates (the workbook has one, Year to Date):
-// excelize writes their categories as text and their x axis as a category
-// axis, which would put a tick at every row, equally spaced whatever the
-// days between them. fixChart makes the categories numbers (dates) and the
-// axis a date axis (dateAx), its ticks at the first of each month.
+// dateAxis is the date axis of a chart whose categories are date cells:
+// excelize writes the categories as text and the x axis as a category
+// axis, a label at every category, equally spaced whatever the days
+// between them; fixChart makes the categories numbers (dates) and the axis
+// a date axis (dateAx), labelled every months months from the first.
+type dateAxis struct {
+	// base is the unit of the dates: "days" for points on their day,
+	// "months" for a bar a month.
+	base   string
+	months int
+}
+
 var (
-	lineCatStrRef = regexp.MustCompile(`<cat><strRef><f>([^<]*)</f></strRef></cat>`)
-	catAxElement  = regexp.MustCompile(`<catAx>.*?</catAx>`)
+	catAxElement = regexp.MustCompile(`<catAx>.*?</catAx>`)
 	// notInDateAx are the elements of a catAx that a dateAx lacks.
 	notInDateAx = regexp.MustCompile(`<(lblAlgn|noMultiLvlLbl|tickLblSkip|tickMarkSkip) [^>]*(/>|></(lblAlgn|noMultiLvlLbl|tickLblSkip|tickMarkSkip)>)`)
 	lblOffset   = regexp.MustCompile(`<lblOffset [^>]*(/>|></lblOffset>)`)
 )
 
-// dateTicks are the elements a dateAx has after lblOffset (CT_DateAx):
-// days are the dates' unit, a tick every month.
-const dateTicks = `<baseTimeUnit val="days"></baseTimeUnit><majorUnit val="1"></majorUnit><majorTimeUnit val="months"></majorTimeUnit>`
-
-// fixChart rewrites what excelize gets wrong in a chart part: a line
-// chart's categories become dates on a date axis (see lineCatStrRef), and
-// the points of the series in points get their colours (chartPoints).
-func fixChart(data []byte, points map[string][]string) []byte {
-	if bytes.Contains(data, []byte("<lineChart>")) {
-		data = lineCatStrRef.ReplaceAll(data, []byte("<cat><numRef><f>$1</f></numRef></cat>"))
+// fixChart rewrites what excelize gets wrong in a chart part: the
+// categories that are a key of dates (a reference as
+// excelize.ChartSeries.Categories has it) become dates on a date axis
+// (dateAxis), and the points of the series in points get their colours
+// (chartPoints).
+func fixChart(data []byte, points map[string][]string, dates map[string]dateAxis) []byte {
+	for _, ref := range slices.Sorted(maps.Keys(dates)) {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(ref))
+		cat := []byte("<cat><strRef><f>" + esc.String() + "</f></strRef></cat>")
+		if !bytes.Contains(data, cat) {
+			continue
+		}
+		data = bytes.ReplaceAll(data, cat, []byte("<cat><numRef><f>"+esc.String()+"</f></numRef></cat>"))
+		// After lblOffset, in the schema's order (CT_DateAx).
+		ticks := fmt.Sprintf(`<baseTimeUnit val="%s"></baseTimeUnit><majorUnit val="%d"></majorUnit><majorTimeUnit val="months"></majorTimeUnit>`,
+			dates[ref].base, dates[ref].months)
 		data = catAxElement.ReplaceAllFunc(data, func(ax []byte) []byte {
 			ax = notInDateAx.ReplaceAll(ax, nil)
-			ax = lblOffset.ReplaceAllFunc(ax, func(off []byte) []byte { return append(off, dateTicks...) })
+			ax = lblOffset.ReplaceAllFunc(ax, func(off []byte) []byte { return append(off, ticks...) })
 			ax = bytes.Replace(ax, []byte("<catAx>"), []byte("<dateAx>"), 1)
 			return append(ax[:len(ax)-len("</catAx>")], "</dateAx>"...)
 		})

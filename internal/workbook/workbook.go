@@ -281,6 +281,9 @@ type Workbook struct {
 	// points colours the points of a native chart's series, by the
 	// series' values reference (see chartPoints).
 	points map[string][]string
+	// dates are the native charts' categories drawn on a date axis, by
+	// reference (see dateAxis).
+	dates map[string]dateAxis
 	// headerFooter is every sheet's page header and footer, set by Write.
 	headerFooter *excelize.HeaderFooterOptions
 }
@@ -289,7 +292,8 @@ type Workbook struct {
 // outside the schema are extra (see incident.Reader).
 func New(header, extra []string, opts Options) (*Workbook, error) {
 	f := excelize.NewFile()
-	b := &Workbook{opts: opts, f: f, styles: newStyles(f), totals: map[string][]totalsColumn{}, points: map[string][]string{}}
+	b := &Workbook{opts: opts, f: f, styles: newStyles(f), totals: map[string][]totalsColumn{},
+		points: map[string][]string{}, dates: map[string]dateAxis{}}
 	b.incidents = newStream(b, sheetIncidents, incidentColumns(extra))
 	b.quality = newStream(b, sheetQuality, qualityColumns(header))
 	return b, nil
@@ -430,7 +434,7 @@ func (b *Workbook) Write(w io.Writer, r *Report) (err error) {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams, totals: b.totals, points: b.points}
+		return &zipSplicer{out: w, modified: modified, parts: map[string]*bytes.Buffer{}, rows: streams, totals: b.totals, points: b.points, dates: b.dates}
 	})
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		return fmt.Errorf("workbook: %w", err)

@@ -47,6 +47,9 @@ type zipSplicer struct {
 	totals map[string][]totalsColumn
 	// points colours the points of chart series (see chartPoints).
 	points map[string][]string
+	// dates are the chart categories drawn on a date axis (see
+	// dateAxis).
+	dates map[string]dateAxis
 }
 
 func (z *zipSplicer) Create(name string) (io.Writer, error) {
@@ -109,7 +112,7 @@ func (z *zipSplicer) Close() error {
 		case strings.HasPrefix(name, "xl/worksheets/sheet") && bytes.Contains(data, []byte("<f>")):
 			data = numericFormulas(data)
 		case strings.HasPrefix(name, "xl/charts/chart"):
-			data = fixChart(data, z.points)
+			data = fixChart(data, z.points, z.dates)
 		case strings.HasPrefix(name, "xl/tables/table"):
 			if data, err = tableTotals(data, z.totals); err != nil {
 				return err
