@@ -189,7 +189,9 @@ func compare(src string, tables []table, grids map[string][][]string) (checked i
 	return checked, problems
 }
 
-// find returns the cells of r in g, nil when it has none.
+// find returns the cells of r in g, nil when it has none. The Total row
+// is the last whose first cell starts with "Total" ("Total (12 sites)"),
+// so that a site named "Total Camp" above it is not taken for it.
 func find(g [][]string, r row) []string {
 	if r.key == "" {
 		if r.pos < len(g) {
@@ -197,11 +199,16 @@ func find(g [][]string, r row) []string {
 		}
 		return nil
 	}
-	for _, cells := range g[1:] {
-		if len(cells) == 0 {
-			continue
+	if r.key == "Total" {
+		for i := len(g) - 1; i > 0; i-- {
+			if len(g[i]) > 0 && strings.HasPrefix(g[i][0], "Total") {
+				return g[i]
+			}
 		}
-		if cells[0] == r.key || r.key == "Total" && strings.HasPrefix(cells[0], "Total") {
+		return nil
+	}
+	for _, cells := range g[1:] {
+		if len(cells) > 0 && cells[0] == r.key {
 			return cells
 		}
 	}

@@ -80,6 +80,11 @@ func TestCompare(t *testing.T) {
 			[]string{"LibreOffice: Month x Weapon: no row Total"}},
 		{"a missing sheet", func(g map[string][][]string) { delete(g, "By Site") },
 			[]string{"LibreOffice: By Site: no such sheet, or empty"}},
+		// The Total row is the last: a site above it whose name
+		// starts with "Total" is not taken for it.
+		{"a site named Total", func(g map[string][][]string) {
+			g["By Site"][1] = []string{"Total Camp", "9", "9", "9", "9", "9", "9", "9"}
+		}, []string{"LibreOffice: By Site: no row Ain al-Asad Air Base"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
