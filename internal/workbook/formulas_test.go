@@ -382,7 +382,7 @@ func TestNativeCharts(t *testing.T) {
 		not   []string
 	}{
 		{sheetMonthWeapon, []string{
-			"<a:t>Incidents per month by weapon</a:t>", "<grouping val=\"stacked\">",
+			"<a:t>Incidents per month by weapon</a:t>", "<grouping val=\"stacked\">", "<varyColors val=\"0\">",
 			// Rocket, Drone and IED; Mortar, Small arms and Other have none.
 			"<f>&#39;Month x Weapon&#39;!$B$1</f>", "<a:srgbClr val=\"" + incident.Rocket.Color()[1:] + "\">",
 			"<f>&#39;Month x Weapon&#39;!$A$2:$A$4</f>", "<f>&#39;Month x Weapon&#39;!$B$2:$B$4</f>",

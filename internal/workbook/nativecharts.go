@@ -106,7 +106,9 @@ func (b *Workbook) monthlyChart(sheet string, s *stats.Summary) error {
 	if n == 0 {
 		return nil
 	}
-	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100),
+	// Not varied colours: with one weapon, LibreOffice would list the
+	// months in the legend, each in a colour its bar is not.
+	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100), VaryColors: boolPtr(false),
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtMonth}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	months := sheetRange(sheet, 1, 2, n+1)
