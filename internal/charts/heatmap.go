@@ -146,8 +146,8 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 
 // heatCells is a plot.Plotter that draws a grid of cells, rows up the y
 // axis at 0, 1, ... and columns along x at 0, 1, ..., each shaded by its
-// count's class with the count written in it when it fits; a cell of 0
-// stays white.
+// count's class with the count written in it when every count fits (see
+// cellTextSize); a cell of 0 stays white.
 type heatCells struct {
 	rows, cols int
 	counts     []int // row by row
@@ -164,10 +164,31 @@ const (
 // heatGap is the white gap between cells.
 const heatGap = vg.Length(1.5)
 
+// minCellText is the smallest size, in points, of the counts in the cells.
+const minCellText = vg.Length(10)
+
+// cellTextSize returns the size of the counts in cells of w x h (their
+// gaps taken off): valueSize, else the largest size down to minCellText
+// at which the widest count, top, fits; ok is false when it fits at none,
+// and then no cell has its count, so that a reader never sees the counts
+// of the pale cells and not of the dark ones.
+func cellTextSize(top int, w, h vg.Length) (size vg.Length, ok bool) {
+	digits := strconv.Itoa(top)
+	for size = valueSize; size >= minCellText; size-- {
+		sty := textStyle(sans, size, black)
+		if sty.Width(digits) <= w-2 && size <= h {
+			return size, true
+		}
+	}
+	return 0, false
+}
+
 // Plot implements plot.Plotter.
 func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	sty := textStyle(sans, valueSize, black)
+	cellW, cellH := trX(0.5)-trX(-0.5)-heatGap, trY(0.5)-trY(-0.5)-heatGap
+	size, numbers := cellTextSize(slices.Max(h.counts), cellW, cellH)
+	sty := textStyle(sans, size, black)
 	edge := draw.LineStyle{Color: gridGrey, Width: vg.Points(0.5)}
 	for r := range h.rows {
 		for k := range h.cols {
@@ -181,14 +202,14 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			i := class(h.classes, n)
 			c.FillPolygon(h.classes[i].color, cell)
+			if !numbers {
+				continue
+			}
 			sty.Color = black
 			if h.classes[i].color == heatColors[heatDark] || h.classes[i].color == heatColors[heatDark+1] {
 				sty.Color = white
 			}
 			l := newLine(sty, strconv.Itoa(n))
-			if l.w > x1-x0-2 || sty.Font.Size > y1-y0 {
-				continue // too small a cell for its number
-			}
 			// Centred by its digits' height.
 			l.draw(c, (x0+x1-l.w)/2, (y0+y1)/2-0.35*sty.Font.Size)
 		}

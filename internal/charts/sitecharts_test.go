@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/plot/vg"
+
 	"report/internal/incident"
 	"report/internal/stats"
 )
@@ -284,5 +286,32 @@ func TestWrap(t *testing.T) {
 	want := []string{"Not on the map: Alpha", "(3); Beta (1);", "Gamma-Delta-Epsilon-Zeta-Eta", "(2)."}
 	if !slices.Equal(got, want) {
 		t.Errorf("wrap = %q, want %q", got, want)
+	}
+}
+
+// TestCellTextSize: a digit of Liberation Sans is 0.556 em wide, so the
+// counts of a cell w wide fit at a size up to (w-2)/(0.556 x digits); all
+// cells take the size of the widest count, or none has its count.
+func TestCellTextSize(t *testing.T) {
+	for _, tc := range []struct {
+		top    int
+		w, h   vg.Length
+		want   vg.Length
+		wantOK bool
+	}{
+		{9, 40, 20, 13, true},    // one digit, a wide cell: the full size
+		{43, 40, 20, 13, true},   // two digits, 14.5 points at 13
+		{43, 15.5, 20, 12, true}, // 12 x 1.112 = 13.3 <= 13.5 < 13 x 1.112
+		{43, 13.5, 20, 10, true}, // 10 x 1.112 = 11.1 <= 11.5
+		{43, 12, 20, 0, false},   // 10 x 1.112 = 11.1 > 10: no counts at all
+		{9, 40, 11.5, 11, true},  // a low cell: no taller than the cell
+		{9, 40, 9, 0, false},     // lower than the smallest size
+		{1000, 30, 20, 12, true}, // four digits: 12 x 2.224 = 26.7 <= 28
+		{1000, 24, 20, 0, false}, // 10 x 2.224 = 22.2 > 22
+	} {
+		got, ok := cellTextSize(tc.top, tc.w, tc.h)
+		if got != tc.want || ok != tc.wantOK {
+			t.Errorf("cellTextSize(%d, %v, %v) = %v, %v; want %v, %v", tc.top, tc.w, tc.h, got, ok, tc.want, tc.wantOK)
+		}
 	}
 }
