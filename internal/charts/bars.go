@@ -184,11 +184,7 @@ func (b *stackedBars) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 // between the axis and the data.
 func categoryAxis(a *plot.Axis, names []string) {
 	a.Min, a.Max = -0.5, float64(len(names))-0.5
-	ticks := make([]plot.Tick, len(names))
-	for i, n := range names {
-		ticks[i] = plot.Tick{Value: float64(i), Label: n}
-	}
-	a.Tick.Marker = plot.ConstantTicks(ticks)
+	setCategoryTicks(a, names)
 	a.Tick.Length = 0
 	a.Padding = 0
 }

@@ -123,16 +123,16 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	for i, m := range s.Months {
 		months[i] = m.Start
 	}
-	cols := thinMonthLabels(months)
-	if last := len(s.Months) - 1; s.Months[last].Partial && cols[last] != "" {
+	ma := monthAxis{months: months}
+	if last := s.Months[len(s.Months)-1]; last.Partial {
 		// A month the data ends in says how far it goes: "Jul (1–29)".
-		cols[last] += fmt.Sprintf(" (1–%d)", s.Months[last].Through.Day())
+		ma.last = fmt.Sprintf(" (1–%d)", last.Through.Day())
 	}
 
 	p := newPlot()
 	p.X.Label.Text = "Month"
 	p.Y.Label.Text = axis
-	categoryAxis(&p.X, cols)
+	categoryAxis(&p.X, ma.labels(1, false))
 	categoryAxis(&p.Y, names)
 	p.X.Width, p.Y.Width = 0, 0
 	// Few rows or columns keep the size of cells in a fuller grid, at
@@ -141,7 +141,8 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
 	p.Add(h)
 	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes, open)...)
-	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+	return &figure{title: title, subtitle: sub, legend: legend, plot: p,
+		fit: func(c draw.Canvas) { ma.fit(p, c) }}, nil
 }
 
 // heatCells is a plot.Plotter that draws a grid of cells, rows up the y
