@@ -106,8 +106,8 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	for j, site := range sites {
 		r := len(sites) - 1 - j // most-attacked at the top
 		names[r] = siteName(site)
-		for m, n := range site.Months {
-			if m < h.cols {
+		for m := range h.cols {
+			if n := site.InMonth(m); n > 0 {
 				h.counts[r*h.cols+m] = n
 				// The scale is the sites' own: a row "Other sites (K)"
 				// sums many, and takes the darkest shade past it.
