@@ -21,8 +21,9 @@ type figure struct {
 	// centred in an empty frame instead.
 	plot *plot.Plot
 	// fit, when set, is called with the plot's area before the plot is
-	// drawn in it, to fit what depends on its size (month labels).
-	fit     func(area draw.Canvas)
+	// drawn, to fit what depends on its size (month labels), and returns
+	// the area to draw the plot in: area or a part of it.
+	fit     func(area draw.Canvas) draw.Canvas
 	message string
 	footer  string
 }
@@ -134,7 +135,7 @@ func (f *figure) draw(c draw.Canvas) {
 	}}
 	if f.plot != nil {
 		if f.fit != nil {
-			f.fit(area)
+			area = f.fit(area)
 		}
 		f.plot.Draw(area)
 		return

@@ -135,14 +135,29 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	categoryAxis(&p.X, ma.labels(1, false))
 	categoryAxis(&p.Y, names)
 	p.X.Width, p.Y.Width = 0, 0
-	// Few rows or columns keep the size of cells in a fuller grid, at
-	// the top left, rather than fill the plot with a few huge cells.
-	p.Y.Min = min(p.Y.Min, float64(len(names)-minHeatRows)-0.5)
-	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
 	p.Add(h)
 	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes, open)...)
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p,
-		fit: func(c draw.Canvas) { ma.fit(p, c) }}, nil
+		fit: func(c draw.Canvas) draw.Canvas {
+			c = h.fit(p, c)
+			ma.fit(p, c)
+			return c
+		}}, nil
+}
+
+// fit returns the part of area the heatmap's plot p is drawn in: all of
+// it, but for few rows or columns the top left part that keeps the size
+// of the cells of a grid of minHeatRows x minHeatCols, its axes beside
+// the cells, rather than fill area with a few huge cells.
+func (h *heatCells) fit(p *plot.Plot, area draw.Canvas) draw.Canvas {
+	dc := p.DataCanvas(area)
+	if h.rows < minHeatRows {
+		area.Min.Y += (dc.Max.Y - dc.Min.Y) * vg.Length(minHeatRows-h.rows) / minHeatRows
+	}
+	if h.cols < minHeatCols {
+		area.Max.X -= (dc.Max.X - dc.Min.X) * vg.Length(minHeatCols-h.cols) / minHeatCols
+	}
+	return area
 }
 
 // heatCells is a plot.Plotter that draws a grid of cells, rows up the y

@@ -176,7 +176,7 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 	p.Add(newGrid(false, true), bars, ci)
 	subtitle := period(s.First, s.Last) + " · lines: 95% interval of each month's count"
 	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p,
-		fit: func(c draw.Canvas) { ma.fit(p, c) }}, nil
+		fit: func(c draw.Canvas) draw.Canvas { ma.fit(p, c); return c }}, nil
 }
 
 // monthlyBars returns the bars of the months of s, one layer for each

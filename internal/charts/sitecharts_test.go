@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"report/internal/incident"
 	"report/internal/stats"
@@ -313,5 +316,28 @@ func TestCellTextSize(t *testing.T) {
 		if got != tc.want || ok != tc.wantOK {
 			t.Errorf("cellTextSize(%d, %v, %v) = %v, %v; want %v, %v", tc.top, tc.w, tc.h, got, ok, tc.want, tc.wantOK)
 		}
+	}
+}
+
+// TestHeatmapFit: a heatmap of one site in one month is drawn with the
+// cell of a grid of 8 rows and 6 columns, at the top left of the plot's
+// area, its axes beside it (the month under the cell, not at the foot of
+// the area, as it was drawn before).
+func TestHeatmapFit(t *testing.T) {
+	f, err := heatmapFigure(oneSiteSummary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := draw.New(vgimg.NewWith(vgimg.UseWH(800, 450), vgimg.UseDPI(144)))
+	area := draw.Crop(c, 14, -14, 40, -60)
+	full := f.plot.DataCanvas(area)
+	got := f.plot.DataCanvas(f.fit(area))
+	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < 1e-6 }
+	if !near(8*(got.Max.Y-got.Min.Y), full.Max.Y-full.Min.Y) || !near(6*(got.Max.X-got.Min.X), full.Max.X-full.Min.X) {
+		t.Errorf("cell %v x %v, want an eighth of the height and a sixth of the width of %v x %v",
+			got.Max.X-got.Min.X, got.Max.Y-got.Min.Y, full.Max.X-full.Min.X, full.Max.Y-full.Min.Y)
+	}
+	if !near(got.Min.X, full.Min.X) || !near(got.Max.Y, full.Max.Y) {
+		t.Errorf("cell's top left %v, %v; want the area's %v, %v", got.Min.X, got.Max.Y, full.Min.X, full.Max.Y)
 	}
 }

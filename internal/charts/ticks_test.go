@@ -273,7 +273,7 @@ func TestMonthAxisFit(t *testing.T) {
 			}
 			var area draw.Canvas
 			fit := f.fit
-			f.fit = func(c draw.Canvas) { area = c; fit(c) }
+			f.fit = func(c draw.Canvas) draw.Canvas { area = fit(c); return area }
 			f.footer = "Source: x.csv"
 			f.draw(draw.New(vgimg.NewWith(vgimg.UseWH(800, 450), vgimg.UseDPI(144))))
 			p := f.plot
