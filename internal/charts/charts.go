@@ -244,10 +244,14 @@ func plural(n int, one, many string) string {
 
 // usedWeapons returns the weapons with at least one incident in s, in
 // display order.
-func usedWeapons(s *stats.Summary) []incident.Weapon {
+func usedWeapons(s *stats.Summary) []incident.Weapon { return weaponsIn(&s.Total.ByWeapon) }
+
+// weaponsIn returns the weapons counted more than 0 in counts, in display
+// order.
+func weaponsIn(counts *[incident.NumWeapons]int) []incident.Weapon {
 	var ws []incident.Weapon
 	for _, w := range incident.Weapons() {
-		if s.Total.ByWeapon[w] > 0 {
+		if counts[w] > 0 {
 			ws = append(ws, w)
 		}
 	}
