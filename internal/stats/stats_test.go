@@ -360,6 +360,8 @@ func TestPartialMonth(t *testing.T) {
 		{"as of a day before the month ends", Options{AsOf: d("2021-06-29")}, "2021-06 to 2021-06-29"},
 		{"as of the month's end", Options{AsOf: d("2021-06-30")}, ""},
 		{"as of a later month", Options{AsOf: d("2021-07-10")}, ""},
+		// Incidents after the day: the data does not end in June.
+		{"as of a day before the latest incident", Options{AsOf: d("2021-06-10")}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := Summarize(incs, nil, tt.opts)
