@@ -91,6 +91,9 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 		return vg.Point{X: trX(pos), Y: trY(v)}
 	}
 	sep := draw.LineStyle{Color: white, Width: vg.Points(1)}
+	labels := *b // labels drawn in the style that fits
+	var show bool
+	labels.labelStyle, show = b.fittedLabels(at(0, 1).X - at(0, 0).X)
 	for i := 0; i < b.categories(); i++ {
 		pos := float64(i)
 		lo, hi := pos-b.width/2, pos+b.width/2
@@ -116,12 +119,46 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 			outline := []vg.Point{at(0, lo), at(base, lo), at(base, hi), at(0, hi), at(0, lo)}
 			c.StrokeLines(partialOutline, c.ClipLinesXY(outline)...)
 		}
-		if i < len(b.labels) && b.labels[i] != "" {
-			box, l := b.labelBox(i)
+		if show && i < len(b.labels) && b.labels[i] != "" {
+			box, l := labels.labelBox(i)
 			end := at(b.labelEnd(i), pos)
 			l.draw(c, end.X+box.Min.X, end.Y+box.Min.Y+l.desc)
 		}
 	}
+}
+
+// minBarLabel is the smallest size, in points, of the labels over
+// vertical bars.
+const minBarLabel = vg.Length(9)
+
+// barLabelGap is the least room between the labels over two vertical bars.
+const barLabelGap = vg.Length(3)
+
+// fittedLabels returns the style of the labels over vertical bars spaced
+// apart along x: the bars' labelStyle, or a smaller size, down to
+// minBarLabel, at which the widest label leaves barLabelGap to the next
+// bar's; show is false when even that is too wide, and then no bar has
+// its label, so that no label runs into the next (the 36 monthly totals
+// of three digits did at the full size). Horizontal bars' labels keep
+// their size: they stand beside the bars.
+func (b *stackedBars) fittedLabels(spacing vg.Length) (sty text.Style, show bool) {
+	sty = b.labelStyle
+	if b.horizontal {
+		return sty, true
+	}
+	widest := ""
+	for _, l := range b.labels {
+		if sty.Width(l) > sty.Width(widest) {
+			widest = l
+		}
+	}
+	for size := sty.Font.Size; size >= minBarLabel; size-- {
+		sty.Font.Size = size
+		if sty.Width(widest)+barLabelGap <= spacing {
+			return sty, true
+		}
+	}
+	return b.labelStyle, false
 }
 
 // isPartial reports whether category i is drawn as partial.
@@ -184,11 +221,7 @@ func (b *stackedBars) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 // between the axis and the data.
 func categoryAxis(a *plot.Axis, names []string) {
 	a.Min, a.Max = -0.5, float64(len(names))-0.5
-	ticks := make([]plot.Tick, len(names))
-	for i, n := range names {
-		ticks[i] = plot.Tick{Value: float64(i), Label: n}
-	}
-	a.Tick.Marker = plot.ConstantTicks(ticks)
+	setCategoryTicks(a, names)
 	a.Tick.Length = 0
 	a.Padding = 0
 }

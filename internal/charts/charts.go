@@ -151,8 +151,9 @@ func Map(w io.Writer, s *stats.Summary, o Options) error {
 
 // Heatmap writes to w, in o.Format, a chart of the incidents at each site
 // (or site group) in each month: a grid of cells, most-attacked site at the
-// top, each shaded by its count on a colour-blind-safe sequential scale
-// with the count written in it when it fits. Sites as in Sites: past the 15
+// top, each shaded by its count on a colour-blind-safe sequential scale,
+// the counts written in the cells when all of them fit (at 10 points or
+// more), else none. Sites as in Sites: past the 15
 // most-attacked, the rest summed in one row when there are more than 3.
 func Heatmap(w io.Writer, s *stats.Summary, o Options) error {
 	_, err := write(w, "heatmap", s, o, heatmapFigure)
@@ -243,10 +244,14 @@ func plural(n int, one, many string) string {
 
 // usedWeapons returns the weapons with at least one incident in s, in
 // display order.
-func usedWeapons(s *stats.Summary) []incident.Weapon {
+func usedWeapons(s *stats.Summary) []incident.Weapon { return weaponsIn(&s.Total.ByWeapon) }
+
+// weaponsIn returns the weapons counted more than 0 in counts, in display
+// order.
+func weaponsIn(counts *[incident.NumWeapons]int) []incident.Weapon {
 	var ws []incident.Weapon
 	for _, w := range incident.Weapons() {
-		if s.Total.ByWeapon[w] > 0 {
+		if counts[w] > 0 {
 			ws = append(ws, w)
 		}
 	}

@@ -340,6 +340,8 @@ func TestLegends(t *testing.T) {
 		{"weapons", weaponsFigure, nil},
 		// The test references are all exact: one marker shape.
 		{"cumulative", cumulativeFigure, []string{"exactly"}},
+		// No site has a position: no marker, no colour to explain.
+		{"map", mapFigure, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := tc.build(s)
@@ -354,6 +356,30 @@ func TestLegends(t *testing.T) {
 				t.Errorf("legend %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMapLegend: the map's legend has the weapons of the markers drawn,
+// not those of sites off the map: in testdata/placed.csv a mortar at Green
+// Village, and no Other, though Incirlik (outside the map) is made one.
+func TestMapLegend(t *testing.T) {
+	s := placedSummary(t)
+	for i := range s.Sites {
+		if s.Sites[i].Name == "Incirlik Air Base" {
+			s.Sites[i].ByWeapon = [incident.NumWeapons]int{incident.OtherWeapon: 1}
+			s.Total.ByWeapon[incident.OtherWeapon]++
+		}
+	}
+	f, err := mapFigure(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range f.legend {
+		got = append(got, e.label)
+	}
+	if want := []string{"Rocket", "Drone", "Mortar", "IED", "Small arms"}; !slices.Equal(got, want) {
+		t.Errorf("legend %q, want %q", got, want)
 	}
 }
 

@@ -19,7 +19,11 @@ type figure struct {
 	legend          []legendEntry
 	// plot draws the data; nil means there is none and message is shown
 	// centred in an empty frame instead.
-	plot    *plot.Plot
+	plot *plot.Plot
+	// fit, when set, is called with the plot's area before the plot is
+	// drawn, to fit what depends on its size (month labels), and returns
+	// the area to draw the plot in: area or a part of it.
+	fit     func(area draw.Canvas) draw.Canvas
 	message string
 	footer  string
 }
@@ -130,6 +134,9 @@ func (f *figure) draw(c draw.Canvas) {
 		Max: vg.Point{X: in.Max.X, Y: max(top, bottom+1)},
 	}}
 	if f.plot != nil {
+		if f.fit != nil {
+			area = f.fit(area)
+		}
 		f.plot.Draw(area)
 		return
 	}

@@ -106,8 +106,8 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	for j, site := range sites {
 		r := len(sites) - 1 - j // most-attacked at the top
 		names[r] = siteName(site)
-		for m, n := range site.Months {
-			if m < h.cols {
+		for m := range h.cols {
+			if n := site.InMonth(m); n > 0 {
 				h.counts[r*h.cols+m] = n
 				// The scale is the sites' own: a row "Other sites (K)"
 				// sums many, and takes the darkest shade past it.
@@ -123,31 +123,47 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	for i, m := range s.Months {
 		months[i] = m.Start
 	}
-	cols := thinMonthLabels(months)
-	if last := len(s.Months) - 1; s.Months[last].Partial && cols[last] != "" {
+	ma := monthAxis{months: months}
+	if last := s.Months[len(s.Months)-1]; last.Partial {
 		// A month the data ends in says how far it goes: "Jul (1–29)".
-		cols[last] += fmt.Sprintf(" (1–%d)", s.Months[last].Through.Day())
+		ma.last = fmt.Sprintf(" (1–%d)", last.Through.Day())
 	}
 
 	p := newPlot()
 	p.X.Label.Text = "Month"
 	p.Y.Label.Text = axis
-	categoryAxis(&p.X, cols)
+	categoryAxis(&p.X, ma.labels(1, false))
 	categoryAxis(&p.Y, names)
 	p.X.Width, p.Y.Width = 0, 0
-	// Few rows or columns keep the size of cells in a fuller grid, at
-	// the top left, rather than fill the plot with a few huge cells.
-	p.Y.Min = min(p.Y.Min, float64(len(names)-minHeatRows)-0.5)
-	p.X.Max = max(p.X.Max, float64(minHeatCols)-0.5)
 	p.Add(h)
 	legend := append([]legendEntry{{label: "Incidents in the month:", swatch: swatchNone}}, heatLegend(h.classes, open)...)
-	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
+	return &figure{title: title, subtitle: sub, legend: legend, plot: p,
+		fit: func(c draw.Canvas) draw.Canvas {
+			c = h.fit(p, c)
+			ma.fit(p, c)
+			return c
+		}}, nil
+}
+
+// fit returns the part of area the heatmap's plot p is drawn in: all of
+// it, but for few rows or columns the top left part that keeps the size
+// of the cells of a grid of minHeatRows x minHeatCols, its axes beside
+// the cells, rather than fill area with a few huge cells.
+func (h *heatCells) fit(p *plot.Plot, area draw.Canvas) draw.Canvas {
+	dc := p.DataCanvas(area)
+	if h.rows < minHeatRows {
+		area.Min.Y += (dc.Max.Y - dc.Min.Y) * vg.Length(minHeatRows-h.rows) / minHeatRows
+	}
+	if h.cols < minHeatCols {
+		area.Max.X -= (dc.Max.X - dc.Min.X) * vg.Length(minHeatCols-h.cols) / minHeatCols
+	}
+	return area
 }
 
 // heatCells is a plot.Plotter that draws a grid of cells, rows up the y
 // axis at 0, 1, ... and columns along x at 0, 1, ..., each shaded by its
-// count's class with the count written in it when it fits; a cell of 0
-// stays white.
+// count's class with the count written in it when every count fits (see
+// cellTextSize); a cell of 0 stays white.
 type heatCells struct {
 	rows, cols int
 	counts     []int // row by row
@@ -164,10 +180,31 @@ const (
 // heatGap is the white gap between cells.
 const heatGap = vg.Length(1.5)
 
+// minCellText is the smallest size, in points, of the counts in the cells.
+const minCellText = vg.Length(10)
+
+// cellTextSize returns the size of the counts in cells of w x h (their
+// gaps taken off): valueSize, else the largest size down to minCellText
+// at which the widest count, top, fits; ok is false when it fits at none,
+// and then no cell has its count, so that a reader never sees the counts
+// of the pale cells and not of the dark ones.
+func cellTextSize(top int, w, h vg.Length) (size vg.Length, ok bool) {
+	digits := strconv.Itoa(top)
+	for size = valueSize; size >= minCellText; size-- {
+		sty := textStyle(sans, size, black)
+		if sty.Width(digits) <= w-2 && size <= h {
+			return size, true
+		}
+	}
+	return 0, false
+}
+
 // Plot implements plot.Plotter.
 func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	sty := textStyle(sans, valueSize, black)
+	cellW, cellH := trX(0.5)-trX(-0.5)-heatGap, trY(0.5)-trY(-0.5)-heatGap
+	size, numbers := cellTextSize(slices.Max(h.counts), cellW, cellH)
+	sty := textStyle(sans, size, black)
 	edge := draw.LineStyle{Color: gridGrey, Width: vg.Points(0.5)}
 	for r := range h.rows {
 		for k := range h.cols {
@@ -181,14 +218,14 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			i := class(h.classes, n)
 			c.FillPolygon(h.classes[i].color, cell)
+			if !numbers {
+				continue
+			}
 			sty.Color = black
 			if h.classes[i].color == heatColors[heatDark] || h.classes[i].color == heatColors[heatDark+1] {
 				sty.Color = white
 			}
 			l := newLine(sty, strconv.Itoa(n))
-			if l.w > x1-x0-2 || sty.Font.Size > y1-y0 {
-				continue // too small a cell for its number
-			}
 			// Centred by its digits' height.
 			l.draw(c, (x0+x1-l.w)/2, (y0+y1)/2-0.35*sty.Font.Size)
 		}

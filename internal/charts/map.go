@@ -85,11 +85,18 @@ func mapFigure(s *stats.Summary) (*figure, error) {
 	if s.Total.Incidents == 0 || len(s.Sites) == 0 {
 		return emptyFigure(title, sub, noIncidents), nil
 	}
-	legend, err := weaponLegend(usedWeapons(s))
+	mp, err := newMapPlot(s.Sites)
 	if err != nil {
 		return nil, err
 	}
-	mp, err := newMapPlot(s.Sites)
+	// The weapons of the markers drawn: none when no site is on the map.
+	var drawn [incident.NumWeapons]int
+	for _, site := range mp.sites {
+		for w, n := range site.ByWeapon {
+			drawn[w] += n
+		}
+	}
+	legend, err := weaponLegend(weaponsIn(&drawn))
 	if err != nil {
 		return nil, err
 	}

@@ -5,12 +5,15 @@ import (
 	"strconv"
 	"time"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"report/internal/stats"
 )
 
-// maxMonthLabels is the most month labels that fit under the bars.
+// maxMonthLabels is the most month labels a month axis starts with,
+// before it is fitted to the width it is drawn at (see monthAxis).
 const maxMonthLabels = 14
 
 // thinMonthLabels labels the months as monthLabels does with the first
@@ -19,18 +22,112 @@ const maxMonthLabels = 14
 // leaves the others "".
 func thinMonthLabels(months []time.Time) []string {
 	k := (len(months) + maxMonthLabels - 1) / maxMonthLabels
-	if k <= 1 {
-		return monthLabels(months, true)
+	return monthAxis{months: months}.labels(max(k, 1), false)
+}
+
+// monthSteps are the steps, in months, between the labels of a month
+// axis, from every month to every year; past them, whole years.
+var monthSteps = []int{1, 2, 3, 4, 6, 12}
+
+// monthLabelGap is the least room between two month labels, in points.
+const monthLabelGap = vg.Length(8)
+
+// monthAxis labels a category axis of months (at 0, 1, ...) with as many
+// labels as fit the width the plot is drawn at, for the monthly chart and
+// the heatmap, whose plots are of different widths.
+type monthAxis struct {
+	months []time.Time
+	// last is added to the last month's label (" (1–29)" for a partial
+	// month), and then that month is labelled whatever the step.
+	last string
+}
+
+// labels returns the labels of every k-th month from the first (the
+// others ""), the years as monthLabels gives them; with last, the last
+// month is labelled too, and the label before it is left out when
+// drop is set (to make room).
+func (m monthAxis) labels(k int, drop bool) []string {
+	n := len(m.months)
+	var idx []int
+	for i := 0; i < n; i += k {
+		idx = append(idx, i)
 	}
-	var shown []time.Time
-	for i := 0; i < len(months); i += k {
-		shown = append(shown, months[i])
+	if m.last != "" && n > 0 && idx[len(idx)-1] != n-1 {
+		if drop && len(idx) > 1 {
+			idx = idx[:len(idx)-1]
+		}
+		idx = append(idx, n-1)
 	}
-	labels := make([]string, len(months))
-	for i, l := range monthLabels(shown, true) {
-		labels[i*k] = l
+	shown := make([]time.Time, len(idx))
+	for j, i := range idx {
+		shown[j] = m.months[i]
+	}
+	labels := make([]string, n)
+	for j, l := range monthLabels(shown, true) {
+		labels[idx[j]] = l
+	}
+	if m.last != "" && n > 0 {
+		labels[n-1] += m.last
 	}
 	return labels
+}
+
+// setCategoryTicks makes labels the ticks of the category axis a.
+func setCategoryTicks(a *plot.Axis, labels []string) {
+	ticks := make([]plot.Tick, len(labels))
+	for i, l := range labels {
+		ticks[i] = plot.Tick{Value: float64(i), Label: l}
+	}
+	a.Tick.Marker = plot.ConstantTicks(ticks)
+}
+
+// fit sets the labels of p's x axis, a category axis of m's months, to
+// those of the smallest step of monthSteps (then whole years) at which no
+// two labels come closer than monthLabelGap, p drawn in area. The first
+// label may reach left of the plot, as before; the last month, when it
+// has a suffix, drops the label before it rather than take a larger step.
+func (m monthAxis) fit(p *plot.Plot, area draw.Canvas) {
+	n := len(m.months)
+	if n == 0 {
+		return
+	}
+	dc := p.DataCanvas(area)
+	step := (dc.Max.X - dc.Min.X) / vg.Length(p.X.Max-p.X.Min) // one month
+	sty := p.X.Tick.Label
+	fits := func(labels []string) bool {
+		prev, prevW := -1, vg.Length(0)
+		for i, l := range labels {
+			if l == "" {
+				continue
+			}
+			w := sty.Width(l)
+			if prev >= 0 && vg.Length(i-prev)*step < (prevW+w)/2+monthLabelGap {
+				return false
+			}
+			prev, prevW = i, w
+		}
+		return true
+	}
+	var labels []string
+	for j := 0; ; j++ {
+		k := 12 * (j - len(monthSteps) + 2)
+		if j < len(monthSteps) {
+			k = monthSteps[j]
+		}
+		labels = m.labels(k, false)
+		if fits(labels) {
+			break
+		}
+		if dropped := m.labels(k, true); fits(dropped) {
+			labels = dropped
+			break
+		}
+		if k >= n {
+			// Only the first (and last) month is left: keep it.
+			break
+		}
+	}
+	setCategoryTicks(&p.X, labels)
 }
 
 // partialLabel is the legend's label of a partial month:
@@ -73,11 +170,13 @@ func monthlyFigure(s *stats.Summary) (*figure, error) {
 	p.X.Label.Text = "Month"
 	p.Y.Label.Text = "Incidents"
 	categoryAxis(&p.X, thinMonthLabels(months))
+	ma := monthAxis{months: months}
 	p.X.Width = vg.Points(1) // keep the baseline under the bars
 	countAxis(&p.Y, top)
 	p.Add(newGrid(false, true), bars, ci)
 	subtitle := period(s.First, s.Last) + " · lines: 95% interval of each month's count"
-	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p}, nil
+	return &figure{title: title, subtitle: subtitle, legend: legend, plot: p,
+		fit: func(c draw.Canvas) draw.Canvas { ma.fit(p, c); return c }}, nil
 }
 
 // monthlyBars returns the bars of the months of s, one layer for each

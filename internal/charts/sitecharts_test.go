@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"report/internal/incident"
 	"report/internal/stats"
@@ -284,5 +289,55 @@ func TestWrap(t *testing.T) {
 	want := []string{"Not on the map: Alpha", "(3); Beta (1);", "Gamma-Delta-Epsilon-Zeta-Eta", "(2)."}
 	if !slices.Equal(got, want) {
 		t.Errorf("wrap = %q, want %q", got, want)
+	}
+}
+
+// TestCellTextSize: a digit of Liberation Sans is 0.556 em wide, so the
+// counts of a cell w wide fit at a size up to (w-2)/(0.556 x digits); all
+// cells take the size of the widest count, or none has its count.
+func TestCellTextSize(t *testing.T) {
+	for _, tc := range []struct {
+		top    int
+		w, h   vg.Length
+		want   vg.Length
+		wantOK bool
+	}{
+		{9, 40, 20, 13, true},    // one digit, a wide cell: the full size
+		{43, 40, 20, 13, true},   // two digits, 14.5 points at 13
+		{43, 15.5, 20, 12, true}, // 12 x 1.112 = 13.3 <= 13.5 < 13 x 1.112
+		{43, 13.5, 20, 10, true}, // 10 x 1.112 = 11.1 <= 11.5
+		{43, 12, 20, 0, false},   // 10 x 1.112 = 11.1 > 10: no counts at all
+		{9, 40, 11.5, 11, true},  // a low cell: no taller than the cell
+		{9, 40, 9, 0, false},     // lower than the smallest size
+		{1000, 30, 20, 12, true}, // four digits: 12 x 2.224 = 26.7 <= 28
+		{1000, 24, 20, 0, false}, // 10 x 2.224 = 22.2 > 22
+	} {
+		got, ok := cellTextSize(tc.top, tc.w, tc.h)
+		if got != tc.want || ok != tc.wantOK {
+			t.Errorf("cellTextSize(%d, %v, %v) = %v, %v; want %v, %v", tc.top, tc.w, tc.h, got, ok, tc.want, tc.wantOK)
+		}
+	}
+}
+
+// TestHeatmapFit: a heatmap of one site in one month is drawn with the
+// cell of a grid of 8 rows and 6 columns, at the top left of the plot's
+// area, its axes beside it (the month under the cell, not at the foot of
+// the area, as it was drawn before).
+func TestHeatmapFit(t *testing.T) {
+	f, err := heatmapFigure(oneSiteSummary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := draw.New(vgimg.NewWith(vgimg.UseWH(800, 450), vgimg.UseDPI(144)))
+	area := draw.Crop(c, 14, -14, 40, -60)
+	full := f.plot.DataCanvas(area)
+	got := f.plot.DataCanvas(f.fit(area))
+	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < 1e-6 }
+	if !near(8*(got.Max.Y-got.Min.Y), full.Max.Y-full.Min.Y) || !near(6*(got.Max.X-got.Min.X), full.Max.X-full.Min.X) {
+		t.Errorf("cell %v x %v, want an eighth of the height and a sixth of the width of %v x %v",
+			got.Max.X-got.Min.X, got.Max.Y-got.Min.Y, full.Max.X-full.Min.X, full.Max.Y-full.Min.Y)
+	}
+	if !near(got.Min.X, full.Min.X) || !near(got.Max.Y, full.Max.Y) {
+		t.Errorf("cell's top left %v, %v; want the area's %v, %v", got.Min.X, got.Max.Y, full.Min.X, full.Max.Y)
 	}
 }

@@ -1,12 +1,19 @@
 package charts
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
 	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"report/internal/incident"
+	"report/internal/stats"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -206,6 +213,92 @@ func TestThinMonthLabels(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := thinMonthLabels(tc.months); !slices.Equal(got, tc.want) {
 				t.Errorf("thinMonthLabels = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// monthsSummary is one incident a month for n months from January 2019
+// at each of 16 sites named prefix and a number, from the 1st to the 12th
+// of the month, as of the 12th of the last month when partial is set,
+// else as of its last day.
+func monthsSummary(tb testing.TB, n int, prefix string, partial bool) *stats.Summary {
+	tb.Helper()
+	var incs []incident.Incident
+	for m := range n {
+		for k := range 16 {
+			incs = append(incs, incident.Incident{Date: date(2019, time.Month(1+m), 1+k%12),
+				Site: fmt.Sprintf("%s %02d", prefix, k), Weapon: incident.Rocket})
+		}
+	}
+	opts := stats.Options{AsOf: date(2019, time.Month(n+1), 0)}
+	if partial {
+		opts.AsOf = date(2019, time.Month(n), 12)
+	}
+	s, err := stats.Summarize(incs, nil, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// TestMonthAxisFit draws the monthly chart and the heatmap at 1600 x 900
+// and checks their month labels as drawn: the first month always, a
+// partial last month with its days, and no two labels nearer than
+// monthLabelGap. The heatmap's plot is narrower (its site names take the
+// left), so it labels fewer months than the monthly chart; long site
+// names, fewer still. The old rule (every k-th month, at most 14 labels,
+// whatever the width) ran the heatmap's "Oct", "Jan 2020" and "Apr"
+// together.
+func TestMonthAxisFit(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		build func(*stats.Summary) (*figure, error)
+		s     *stats.Summary
+		step  int    // months between labels
+		last  string // the last label, "" for none
+	}{
+		{"monthly, 7 months", monthlyFigure, monthsSummary(t, 7, "Site", false), 1, "Jul"},
+		{"monthly, 36 months", monthlyFigure, monthsSummary(t, 36, "Site", false), 3, ""},
+		{"monthly, 120 months", monthlyFigure, monthsSummary(t, 120, "Site", false), 12, ""},
+		{"heatmap, 7 months, partial", heatmapFigure, monthsSummary(t, 7, "Site", true), 1, "Jul (1–12)"},
+		{"heatmap, 36 months", heatmapFigure, monthsSummary(t, 36, "Site", false), 3, ""},
+		{"heatmap, 36 months, long names", heatmapFigure, monthsSummary(t, 36, "Forward Operating Base", false), 4, ""},
+		{"heatmap, 35 months, partial", heatmapFigure, monthsSummary(t, 35, "Forward Operating Base", true), 4, "Nov (1–12)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.build(tc.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var area draw.Canvas
+			fit := f.fit
+			f.fit = func(c draw.Canvas) draw.Canvas { area = fit(c); return area }
+			f.footer = "Source: x.csv"
+			f.draw(draw.New(vgimg.NewWith(vgimg.UseWH(800, 450), vgimg.UseDPI(144))))
+			p := f.plot
+			dc := p.DataCanvas(area)
+			unit := (dc.Max.X - dc.Min.X) / vg.Length(p.X.Max-p.X.Min)
+			var shown []int
+			prev, prevW := -1, vg.Length(0)
+			for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+				if tk.Label == "" {
+					continue
+				}
+				i, w := int(tk.Value), p.X.Tick.Label.Width(tk.Label)
+				if prev >= 0 && vg.Length(i-prev)*unit < (prevW+w)/2+monthLabelGap {
+					t.Errorf("labels of months %d and %d overlap", prev, i)
+				}
+				shown = append(shown, i)
+				prev, prevW = i, w
+			}
+			n := len(tc.s.Months)
+			ticks := p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max)
+			if len(shown) < 2 || shown[0] != 0 || shown[1] != tc.step {
+				t.Errorf("labelled months %v, want 0, %d, ...", shown, tc.step)
+			}
+			if got := ticks[n-1].Label; got != tc.last {
+				t.Errorf("last month's label %q, want %q", got, tc.last)
 			}
 		})
 	}

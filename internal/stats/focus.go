@@ -89,8 +89,11 @@ func (s *Summary) focus(month, asOf time.Time) error {
 		f.Comparison = RateRatioTest(f.Incidents, float64(days), priorIncidents, float64(priorDays), 0.95)
 	}
 	s.Focus = f
-	// The month the data ends in is partial, whichever month is in focus.
-	if j := monthIndex(asOf, first); j >= 0 && j < len(s.Months) && asOf.Before(s.Months[j].Start.AddDate(0, 1, -1)) {
+	// The month the data ends in is partial, whichever month is in focus;
+	// none is when incidents are dated after asOf (the data does not end
+	// there).
+	if j := monthIndex(asOf, first); j >= 0 && j < len(s.Months) && !asOf.Before(s.Last) &&
+		asOf.Before(s.Months[j].Start.AddDate(0, 1, -1)) {
 		s.Months[j].Partial, s.Months[j].Through = true, asOf
 	}
 	return nil

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"report/internal/incident"
@@ -55,16 +56,13 @@ func (c *siteCounts) add(inc *incident.Incident, month int, byGroup bool) {
 	}
 }
 
-// site returns the Site, its Months aligned with the n months from month
-// number base, its Position the mean of its positions.
-func (c *siteCounts) site(base, n int) Site {
+// site returns the Site, its Months a copy of its own months' counts
+// (FirstMonth counted from month number base, the Summary's first), its
+// Position the mean of its positions.
+func (c *siteCounts) site(base int) Site {
 	s := c.Site
-	s.Months = make([]int, n)
-	for i := range c.months.values {
-		if j := c.months.base + i - base; j >= 0 && j < n {
-			s.Months[j] = c.months.values[i]
-		}
-	}
+	s.Months = slices.Clone(c.months.values)
+	s.FirstMonth = c.months.base - base
 	if s.Located > 0 {
 		k := float64(s.Located) * positionScale
 		s.Position = &incident.Position{Lat: float64(c.latSum) / k, Lon: float64(c.lonSum) / k}

@@ -85,9 +85,14 @@ type Site struct {
 	// Convoys counts the site's incidents on convoys (target type
 	// convoy); see IsConvoy.
 	Convoys int
-	// Months counts the site's incidents per month, aligned with
-	// Summary.Months (Months[i] is the count in Summary.Months[i]).
-	Months []int
+	// Months counts the site's incidents per month from the month of its
+	// first incident to that of its last: Months[i] is its count in
+	// Summary.Months[FirstMonth+i], and it has none in the months
+	// outside (InMonth reads it by Summary.Months' index). Only the site's
+	// own months are kept, so that many sites over many months cost what
+	// each site spans, not every site times every month.
+	Months     []int
+	FirstMonth int
 	// Position is the mean position of the Located incidents of the site
 	// that have one (Incident.Position), nil when none has. Spread is the
 	// larger of the ranges of their latitudes and of their longitudes, in
@@ -98,6 +103,15 @@ type Site struct {
 	Position *incident.Position
 	Located  int
 	Spread   float64
+}
+
+// InMonth returns the site's incidents in Summary.Months[i]: 0 outside
+// its Months.
+func (s *Site) InMonth(i int) int {
+	if j := i - s.FirstMonth; j >= 0 && j < len(s.Months) {
+		return s.Months[j]
+	}
+	return 0
 }
 
 // IsConvoy reports whether most of the site's incidents were on convoys:
@@ -444,7 +458,7 @@ func (a *Accumulator) Summary(refs []incident.Reference) (*Summary, error) {
 	}
 	s.Sites = make([]Site, 0, len(a.sites))
 	for _, site := range a.sites {
-		s.Sites = append(s.Sites, site.site(a.months.base, a.months.len()))
+		s.Sites = append(s.Sites, site.site(a.months.base))
 	}
 	sort.Slice(s.Sites, func(i, j int) bool {
 		a, b := &s.Sites[i], &s.Sites[j]
@@ -585,7 +599,8 @@ func (s *Summary) yearToDate(year int, explicit bool, daily []int, through func(
 // TopSites returns the first n sites and, when there are more, one more
 // entry that sums the rest, named "Other sites (K)" for K sites, with the
 // earliest First and latest Last among them, their Convoys and Months
-// summed, and no Group or Position. n < 1 is taken as 1. The
+// summed (over the months from the earliest FirstMonth to the latest
+// month of any), and no Group or Position. n < 1 is taken as 1. The
 // result is a new slice: changing it leaves sites as it was.
 func TopSites(sites []Site, n int) []Site {
 	n = max(n, 1)
@@ -595,14 +610,18 @@ func TopSites(sites []Site, n int) []Site {
 	top := append([]Site(nil), sites[:n]...)
 	rest := sites[n:]
 	other := Site{Name: fmt.Sprintf("Other sites (%d)", len(rest)), First: rest[0].First, Last: rest[0].Last,
-		Months: make([]int, len(rest[0].Months))}
+		FirstMonth: rest[0].FirstMonth}
+	end := 0 // past the last month of any
+	for _, s := range rest {
+		other.FirstMonth = min(other.FirstMonth, s.FirstMonth)
+		end = max(end, s.FirstMonth+len(s.Months))
+	}
+	other.Months = make([]int, max(end-other.FirstMonth, 0))
 	for _, s := range rest {
 		other.Incidents += s.Incidents
 		other.Convoys += s.Convoys
 		for i, n := range s.Months {
-			if i < len(other.Months) {
-				other.Months[i] += n
-			}
+			other.Months[s.FirstMonth-other.FirstMonth+i] += n
 		}
 		for w, c := range s.ByWeapon {
 			other.ByWeapon[w] += c

@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -143,7 +144,7 @@ func TestSummarizeZeroMonthsAndYearBoundary(t *testing.T) {
 		{Name: "Balad", Incidents: 3, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, drone: 1, ied: 1}),
 			First: d("2020-11-15"), Last: d("2021-02-10"), Months: []int{1, 0, 1, 1}},
 		{Name: "Erbil", Incidents: 2, ByWeapon: byWeapon(map[incident.Weapon]int{rocket: 1, ied: 1}),
-			First: d("2020-12-31"), Last: d("2021-02-10"), Months: []int{0, 1, 0, 1}},
+			First: d("2020-12-31"), Last: d("2021-02-10"), Months: []int{1, 0, 1}, FirstMonth: 1},
 	}
 	if !reflect.DeepEqual(s.Sites, wantSites) {
 		t.Errorf("Sites:\n got %+v\nwant %+v", s.Sites, wantSites)
@@ -359,6 +360,8 @@ func TestPartialMonth(t *testing.T) {
 		{"as of a day before the month ends", Options{AsOf: d("2021-06-29")}, "2021-06 to 2021-06-29"},
 		{"as of the month's end", Options{AsOf: d("2021-06-30")}, ""},
 		{"as of a later month", Options{AsOf: d("2021-07-10")}, ""},
+		// Incidents after the day: the data does not end in June.
+		{"as of a day before the latest incident", Options{AsOf: d("2021-06-10")}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := Summarize(incs, nil, tt.opts)
@@ -586,14 +589,33 @@ func TestSiteFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, order := range [][]incident.Incident{incs, reversed(incs)} {
+			// The same Sites, to the bit, whatever the order: the
+			// positions are summed exactly.
+			rng := rand.New(rand.NewPCG(9, 9))
+			orders := [][]incident.Incident{incs, reversed(incs)}
+			for range 20 {
+				o := slices.Clone(incs)
+				rng.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+				orders = append(orders, o)
+			}
+			var first []Site
+			for k, order := range orders {
 				s, err := Summarize(order, nil, Options{ByGroup: tt.byGroup})
 				if err != nil {
 					t.Fatal(err)
 				}
+				if k == 0 {
+					first = s.Sites
+				} else if !reflect.DeepEqual(s.Sites, first) {
+					t.Fatalf("order %d: Sites\n%+v\ndiffer from the first order's\n%+v", k, s.Sites, first)
+				}
 				var got []site
 				for _, st := range s.Sites {
-					got = append(got, site{st.Name, st.Group, st.Convoys, st.Located, st.IsConvoy(), st.Months, st.Position, st.Spread})
+					months := make([]int, len(s.Months))
+					for i := range months {
+						months[i] = st.InMonth(i)
+					}
+					got = append(got, site{st.Name, st.Group, st.Convoys, st.Located, st.IsConvoy(), months, st.Position, st.Spread})
 				}
 				if len(got) != len(tt.want) {
 					t.Fatalf("got %d sites, want %d", len(got), len(tt.want))
@@ -621,4 +643,92 @@ func reversed[T any](xs []T) []T {
 	out := slices.Clone(xs)
 	slices.Reverse(out)
 	return out
+}
+
+// TestSitePositionOrder: a site's mean position is the same to the bit in
+// any order of its incidents (a float sum of 50 such positions is not),
+// and its Spread is the range of them.
+func TestSitePositionOrder(t *testing.T) {
+	var incs []incident.Incident
+	for i := range 50 {
+		in := inc("2021-03-05", "Route", rocket, 1, 0)
+		in.Position = &incident.Position{Lat: 33.1 + float64(i)*0.0137, Lon: 44.3 - float64(i%7)*0.0291}
+		incs = append(incs, in)
+	}
+	rng := rand.New(rand.NewPCG(1, 7))
+	var want *incident.Position
+	for k := range 30 {
+		o := slices.Clone(incs)
+		rng.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+		s, err := Summarize(o, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := s.Sites[0].Position
+		if k == 0 {
+			want = got
+			// Lat 33.1 + 0.0137 x 24.5 (the mean i); lon 44.3 - 0.0291 x 147 / 50
+			// (the 50 values of i mod 7 sum to 7 x 21).
+			if math.Abs(got.Lat-33.43565) > 1e-9 || math.Abs(got.Lon-(44.3-0.0291*147/50)) > 1e-9 {
+				t.Errorf("Position %+v, want (33.43565, %v)", *got, 44.3-0.0291*147/50)
+			}
+			if sp := s.Sites[0].Spread; math.Abs(sp-0.0137*49) > 1e-9 {
+				t.Errorf("Spread %v, want %v", sp, 0.0137*49)
+			}
+			continue
+		}
+		if *got != *want {
+			t.Fatalf("order %d: Position %+v, first order's %+v", k, *got, *want)
+		}
+	}
+}
+
+// TestSiteMonthsSpan: a site keeps the months from its first incident's
+// to its last's, not all the Summary's, so that 2,000 sites over 120
+// months each attacked in one month keep one count each; InMonth reads
+// them by the Summary's month, and the sum of the rest in TopSites spans
+// the months of them all.
+func TestSiteMonthsSpan(t *testing.T) {
+	var incs []incident.Incident
+	for i := range 2000 {
+		in := inc("2012-01-01", fmt.Sprintf("Site %04d", i), rocket, 1, 0)
+		in.Date = in.Date.AddDate(0, i%120, 0)
+		incs = append(incs, in)
+	}
+	incs = append(incs, inc("2012-03-31", "Site 0000", rocket, 1, 0))
+	s, err := Summarize(incs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Months) != 120 {
+		t.Fatalf("%d months, want 120", len(s.Months))
+	}
+	for _, st := range s.Sites {
+		want := 1
+		if st.Name == "Site 0000" {
+			want = 3 // January to March 2012
+		}
+		if len(st.Months) != want {
+			t.Fatalf("%s keeps %d months, want %d", st.Name, len(st.Months), want)
+		}
+	}
+	var site0119 *Site
+	for i := range s.Sites {
+		if s.Sites[i].Name == "Site 0119" {
+			site0119 = &s.Sites[i]
+		}
+	}
+	if site0119.FirstMonth != 119 || site0119.InMonth(119) != 1 || site0119.InMonth(118) != 0 || site0119.InMonth(120) != 0 {
+		t.Errorf("Site 0119: FirstMonth %d, Months %v; want 119, [1]", site0119.FirstMonth, site0119.Months)
+	}
+
+	rest := []Site{
+		{Name: "A", Incidents: 9, Months: []int{9}, FirstMonth: 0},
+		{Name: "B", Incidents: 2, Months: []int{2}, FirstMonth: 1},
+		{Name: "C", Incidents: 5, Months: []int{1, 0, 4}, FirstMonth: 3},
+	}
+	other := TopSites(rest, 1)[1]
+	if other.FirstMonth != 1 || !slices.Equal(other.Months, []int{2, 0, 1, 0, 4}) {
+		t.Errorf("Other sites: FirstMonth %d, Months %v; want 1, [2 0 1 0 4]", other.FirstMonth, other.Months)
+	}
 }
