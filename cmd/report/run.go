@@ -324,6 +324,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return fmt.Errorf("-year %d: %w", c.year, err)
 	}
+	if !c.asOf.IsZero() && sum.Last.After(c.asOf) {
+		// The data cannot run through a day before its latest
+		// incident: the partial month and every "data through" would
+		// be wrong.
+		return fmt.Errorf("-as-of %s: the latest counted incident is dated %s, after it (give a later -as-of, or none)",
+			c.asOf.Format(time.DateOnly), sum.Last.Format(time.DateOnly))
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -636,9 +643,6 @@ func sourceDateEpoch() (time.Time, bool) {
 	return time.Unix(n, 0).UTC(), err == nil
 }
 
-// dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
-// set (the reproducible-builds convention), else the date of the latest
-// incident; never the clock.
 // version returns the tool's version, for the workbook's properties: the
 // module's version when it was built from a tagged module, else the VCS
 // revision it was built from (12 digits, "+dirty" when the tree had
@@ -668,6 +672,9 @@ func version() string {
 	return rev[:min(12, len(rev))] + dirty
 }
 
+// dataDate returns the date that documents carry: SOURCE_DATE_EPOCH when
+// set (the reproducible-builds convention), else the date of the latest
+// incident; never the clock.
 func dataDate(s *stats.Summary) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t

@@ -460,6 +460,8 @@ func TestRunErrors(t *testing.T) {
 			`testdata/mixed.csv: missing required columns as_of, published (columns found: "id", "date", "site", "weapon", "munitions", "intercepted", "killed", "wounded", "outcome", "confidence", "analyst")`},
 		{"year without incidents", []string{"-in", "testdata/june6.csv", "-year", "2020"}, 1,
 			"-year 2020: no counted incidents in 2020 (counted incidents run from 2021-06-06 to 2021-06-06)"},
+		{"as of before the data", []string{"-in", "testdata/june6.csv", "-as-of", "2021-06-05"}, 1,
+			"-as-of 2021-06-05: the latest counted incident is dated 2021-06-06, after it (give a later -as-of, or none)"},
 		{"unknown flag", []string{"-input", "x.csv"}, 2, "flag provided but not defined: -input"},
 		{"bad year", []string{"-year", "21"}, 2, `-year "21": want a four-digit year such as 2021`},
 		{"bad paper", []string{"-paper", "a3"}, 2, `-paper "a3": want a4 or letter`},

@@ -80,11 +80,8 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		bars.layers = append(bars.layers, l)
 	}
 	top := 0
-	convoys := &hatchedBars{bars: bars}
+	convoys := &hatchedBars{bars: bars, categories: convoyCategories(sites, len(sites) < len(s.Sites))}
 	for j, site := range sites {
-		if site.IsConvoy() {
-			convoys.categories = append(convoys.categories, n-1-j)
-		}
 		names[n-1-j] = siteName(site)
 		bars.labels[n-1-j] = strconv.Itoa(site.Incidents)
 		top = max(top, int(bars.total(n-1-j)))
@@ -104,6 +101,21 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 
 // hatchedBars is a plot.Plotter that hatches some bars of a horizontal
 // stackedBars, drawn over them: the sites chart's convoy routes.
+// convoyCategories returns the categories of the sites chart to hatch,
+// counted from the bottom bar: those of the convoy routes among sites
+// (stats.Site.IsConvoy), shown top first. When other is set the last
+// site is "Other sites (K)", the sum of the sites past the top: a mix of
+// places, never hatched as one route.
+func convoyCategories(sites []stats.Site, other bool) []int {
+	var cats []int
+	for j, site := range sites {
+		if site.IsConvoy() && !(other && j == len(sites)-1) {
+			cats = append(cats, len(sites)-1-j)
+		}
+	}
+	return cats
+}
+
 type hatchedBars struct {
 	bars       *stackedBars
 	categories []int
