@@ -72,6 +72,7 @@ func TestRunBrief(t *testing.T) {
 		"weapon ied":              "IED, drawn in #009E73 in every chart and sheet.",
 		"outcome foiled":          "Foiled: never launched (weapons found or seized): excluded unless -include-foiled.",
 		"-no-incidents-sheet":     "off: every counted row is listed on the Incidents sheet",
+		"-sites-by":               "site: By Site, the brief and the sites, map and heatmap charts count by site.",
 		"-paper":                  "a4: the workbook prints on it, landscape, and brief.html upright.",
 	} {
 		if got := notes[topic]; got != want {

@@ -55,7 +55,7 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 	add("-in", "%s, read as %s.", c.in, read)
 	add("-refs", "%s", orNone(c.refs, len(refs) > 0, fmt.Sprintf("%d published tallies", len(refs)), "no published tallies"))
 	add("-sites", "%s", orNone(c.sites, gazetteer, "the gazetteer of sites", "no gazetteer: sites as written"))
-	add("-sites-by", "%s: By Site and the sites chart count by %s.", c.sitesBy, map[string]string{"site": "site", "group": "the gazetteer's site group"}[c.sitesBy])
+	add("-sites-by", "%s: By Site, the brief and the sites, map and heatmap charts count by %s.", c.sitesBy, map[string]string{"site": "site", "group": "the gazetteer's site group"}[c.sitesBy])
 	add("-filter", "%s", given(c.filter, "only the incidents that match it are counted; the others are excluded", "not given: no filter"))
 	add("-exclude-low-confidence", "%s", onOff(c.excludeLowConfidence, "low-confidence rows are excluded", "low-confidence rows are counted"))
 	add("-include-foiled", "%s", onOff(c.includeFoiled, "foiled attacks are counted", "foiled attacks (never launched) are excluded"))
