@@ -8,14 +8,17 @@ import (
 	"report/internal/brief"
 	"report/internal/incident"
 	"report/internal/stats"
+	"report/internal/workbook"
 )
 
 // writeBrief composes the written brief from the figures the workbook
-// shows and writes brief.md and brief.html among the outputs. It returns
+// shows and writes brief.md and brief.html among the outputs, the HTML
+// on the workbook's paper (-paper). It returns
 // the brief, whose headline run prints.
 func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Summary, rendered []renderedChart,
 	excluded map[string]int) (*brief.Brief, error) {
-	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline, Excluded: excluded}
+	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline, Excluded: excluded,
+		Letter: c.paper == workbook.Letter}
 	for _, ch := range rendered {
 		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: linked(ch), PNG: ch.png})
 	}

@@ -37,10 +37,10 @@ func TestRunBrief(t *testing.T) {
 	for _, want := range []string{
 		headline,
 		fmt.Sprintf("our list holds %d attacks", int(get(t, s, "totals", "incidents").(float64))),
-		fmt.Sprintf("Of %d rows read from testdata/mixed.csv, %d are counted;", int(get(t, s, "rows", "read").(float64)),
+		fmt.Sprintf("Of %d rows read from testdata/mixed.csv, %d are counted and 5 left out:", int(get(t, s, "rows", "read").(float64)),
 			int(get(t, s, "rows", "counted").(float64))),
 		// Data Quality: line 9 foiled, line 5 of low confidence.
-		"2 excluded (1 low-confidence row left out by -exclude-low-confidence, 1 foiled attack), 1 duplicate and 2 rejected rows",
+		"2 excluded (1 low-confidence row left out by -exclude-low-confidence, 1 foiled attack), 1 duplicate and 2 rejected,",
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("brief.md lacks %q:\n%s", want, md)
@@ -71,20 +71,31 @@ func TestRunBrief(t *testing.T) {
 		"-include-foiled":         "off: foiled attacks (never launched) are excluded",
 		"weapon ied":              "IED, drawn in #009E73 in every chart and sheet.",
 		"outcome foiled":          "Foiled: never launched (weapons found or seized): excluded unless -include-foiled.",
+		"-no-incidents-sheet":     "off: every counted row is listed on the Incidents sheet",
+		"-sites-by":               "site: By Site, the brief and the sites, map and heatmap charts count by site.",
+		"-paper":                  "a4: the workbook prints on it, landscape, and brief.html upright.",
 	} {
 		if got := notes[topic]; got != want {
 			t.Errorf("Methodology %s = %q, want %q", topic, got, want)
 		}
 	}
 
-	// -q: no headline; -headline: the other tally.
+	// -q: no headline; -headline: the other tally; -paper letter: brief.html
+	// on Letter.
+	out = t.TempDir()
 	_, stderr, err = runReport(t, "-in", "testdata/mixed.csv", "-refs", "testdata/mixed_refs.csv", "-q",
-		"-headline", "2021-01-31", "-out", t.TempDir())
+		"-headline", "2021-01-31", "-paper", "letter", "-out", out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
 	if strings.Contains(stderr, "tally") {
 		t.Errorf("-q printed the headline:\n%s", stderr)
+	}
+	if md, err = os.ReadFile(filepath.Join(out, "brief.md")); err != nil || !strings.Contains(string(md), "**Consistent with the 1 of 31 January 2021: we count 1.**") {
+		t.Errorf("-headline 2021-01-31: brief.md does not answer that tally (%v):\n%s", err, md)
+	}
+	if html, err := os.ReadFile(filepath.Join(out, "brief.html")); err != nil || !strings.Contains(string(html), "@page { size: letter portrait;") {
+		t.Errorf("-paper letter: brief.html is not on Letter (%v)", err)
 	}
 	for _, tt := range []struct{ arg, want string }{
 		{"2021-02-30", `-headline "2021-02-30": want a tally's as_of date such as 2021-06-06`},

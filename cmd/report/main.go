@@ -1,13 +1,13 @@
 // Report reads an incident CSV and writes the monthly incident report:
-// charts, a workbook and a machine-readable summary.
+// charts, a workbook, a written brief and a machine-readable summary.
 //
 // Usage:
 //
 //	report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY]
 //
 // It reads data/incidents.csv and, when present, data/references.csv, and
-// writes out/report.xlsx, out/summary.json and the charts in out/charts/
-// (PNG and SVG; -formats chooses). Bad rows do not stop it: each is
+// writes out/YYYY-MM/report.xlsx, summary.json, brief.md, brief.html and
+// the charts in charts/ (PNG and SVG; -formats chooses). Bad rows do not stop it: each is
 // reported with its line, column and reason, and the run ends with one
 // accounting line on standard error:
 //

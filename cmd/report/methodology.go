@@ -45,10 +45,17 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 	add("probable duplicate", "Two rows with other ids and no source in common, at the same site with the same weapon, a day apart at most: listed on Data Quality; both are counted unless -merge-probable is on (see Switches in force).")
 
 	section = "Switches in force"
-	add("-in", "%s, read as %s.", c.in, format)
+	read := format
+	if c.sheet != "" {
+		read += fmt.Sprintf(", its sheet %q (-sheet)", c.sheet)
+	}
+	if c.delimiter != "" {
+		read += fmt.Sprintf(", fields split by %s (-delimiter)", c.delimiter)
+	}
+	add("-in", "%s, read as %s.", c.in, read)
 	add("-refs", "%s", orNone(c.refs, len(refs) > 0, fmt.Sprintf("%d published tallies", len(refs)), "no published tallies"))
 	add("-sites", "%s", orNone(c.sites, gazetteer, "the gazetteer of sites", "no gazetteer: sites as written"))
-	add("-sites-by", "%s: By Site and the sites chart count by %s.", c.sitesBy, map[string]string{"site": "site", "group": "the gazetteer's site group"}[c.sitesBy])
+	add("-sites-by", "%s: By Site, the brief and the sites, map and heatmap charts count by %s.", c.sitesBy, map[string]string{"site": "site", "group": "the gazetteer's site group"}[c.sitesBy])
 	add("-filter", "%s", given(c.filter, "only the incidents that match it are counted; the others are excluded", "not given: no filter"))
 	add("-exclude-low-confidence", "%s", onOff(c.excludeLowConfidence, "low-confidence rows are excluded", "low-confidence rows are counted"))
 	add("-include-foiled", "%s", onOff(c.includeFoiled, "foiled attacks are counted", "foiled attacks (never launched) are excluded"))
@@ -67,8 +74,10 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 	for i, f := range c.formats {
 		formats[i] = string(f)
 	}
+	add("-no-incidents-sheet", "%s", onOff(c.noIncidents, "the Incidents sheet lists no rows; every figure still counts them",
+		"every counted row is listed on the Incidents sheet"))
 	add("-formats", "%s: the chart files written.", strings.Join(formats, ","))
-	add("-paper", "%s: the workbook prints on it, landscape.", c.paper)
+	add("-paper", "%s: the workbook prints on it, landscape, and brief.html upright.", c.paper)
 	add("-marking", "%s", dateOr(c.marking != "", fmt.Sprintf("%q: in every page's header", c.marking), "not given: no handling marking"))
 
 	section = "Scopes"

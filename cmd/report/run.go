@@ -40,8 +40,9 @@ const usage = `Usage: report [-in FILE] [-refs FILE] [-out DIR] [-year YYYY] [fl
 Report reads an incident CSV (one row per attack; columns date, site and
 weapon required) and writes the monthly incident report:
 
-  DIR/report.xlsx          workbook: Summary, By Month, By Site, By Weapon,
-                           Month x Weapon, References, Incidents, Data Quality, Charts
+  DIR/report.xlsx          workbook: Summary, Methodology, By Month, By Site,
+                           By Weapon, Time, Month x Weapon, References, Year to
+                           Date, Incidents, Data Quality, (Changes,) Charts
   DIR/summary.json         the same figures for pipelines and dashboards
   DIR/charts/monthly.png   incidents per month, by weapon
   DIR/charts/cumulative.png  year to date against published tallies
@@ -63,7 +64,8 @@ Flags:
                canonical columns, an ACLED export or a GTD export
                (default %s)
   -refs FILE   published running tallies to compare with, columns as_of,
-               since, published, wording, scope, source_url
+               published, and optionally since, through, filter, bound,
+               wording, scope, outlet, source_url
                (default %s, skipped when that file does not exist)
   -out DIR     directory to write the report into (default %s)
   -year YYYY   year for the year-to-date figures (default: the year of
@@ -86,11 +88,12 @@ Flags:
                (default png,svg); the workbook's Charts sheet has the PNGs
                whatever the list
   -q           no progress bar (there is none anyway when standard error
-               is not a terminal)
+               is not a terminal) and no headline on standard error
 
 Printing the workbook:
   -paper a4|letter
-               the paper every sheet prints on, landscape (default a4)
+               the paper every sheet prints on, landscape, and brief.html
+               upright (default a4)
   -marking TEXT
                a handling marking printed at the top of every page, such
                as "UNCLASSIFIED" (default: none)
@@ -190,7 +193,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	asOf := fset.String("as-of", "", "the last day the data covers, YYYY-MM-DD")
 	headline := fset.String("headline", "", "the as_of date of the tally the brief answers")
 	fset.BoolVar(&c.noIncidents, "no-incidents-sheet", false, "leave the rows out of the Incidents sheet")
-	fset.BoolVar(&c.quiet, "q", false, "no progress bar")
+	fset.BoolVar(&c.quiet, "q", false, "no progress bar and no headline")
 	fset.StringVar(&c.format, "format", "", "canonical, acled or gtd")
 	fset.StringVar(&c.delimiter, "delimiter", "", "comma, semicolon or tab")
 	fset.StringVar(&c.dateOrder, "date-order", "", "dmy or mdy")

@@ -205,7 +205,7 @@ func TestRunMixed(t *testing.T) {
 testdata/mixed.csv:8:1: id: duplicate of line 3, which has the same id but differs in date, weapon, munitions, killed, wounded, outcome, confidence, analyst
 testdata/mixed.csv:10:4: date: "2021-04-31" is not a calendar date
 read 9 rows: 5 counted, 1 excluded, 1 duplicate, 2 rejected (see Data Quality)
-Above the 4 of 15 March 2021. The tally of 15 March 2021 by example.org counted 4 attacks from 1 January to 15 March 2021 ("four attacks" this year; scope: US interests); over the same dates we count 5, 4 of them high-confidence. Only a count of exactly 4 meets it; of our counts, high confidence (4) meets it, all (5), without convoys (5) and convoys only (0) do not. We count 1 more than the tally.
+Above the 4 of 15 March 2021: we count 5. The tally of 15 March 2021 by example.org counted 4 attacks from 1 January to 15 March 2021 ("four attacks" this year; covering US interests); over the same dates we count 5, 4 of them high-confidence. Only a count of exactly 4 meets it; of our counts, high confidence (4) meets it, all (5), without convoys (5) and convoys only (0) do not. We count 1 more than the tally.
 `
 	if stderr != wantStderr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantStderr)

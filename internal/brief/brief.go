@@ -4,7 +4,8 @@
 // sheet and row it comes from, a table of the published tallies against
 // our counts, then the charts. It writes brief.md (Markdown, the charts
 // linked as charts/NAME.png) and brief.html (one self-contained file, the
-// charts embedded as data: URIs, that prints on A4 in two pages).
+// charts embedded as data: URIs, that prints in two pages on A4, or on
+// Letter with Input.Letter).
 //
 // Every number in the brief is a field of the stats.Summary or
 // incident.Accounting that the workbook shows, formatted as the workbook
@@ -49,6 +50,8 @@ type Input struct {
 	// them (incident.Problem.Column; "" for -filter); nil or empty
 	// leaves the reasons unsaid.
 	Excluded map[string]int
+	// Letter prints brief.html on US Letter paper, not A4.
+	Letter bool
 }
 
 // Chart is a rendered chart: File is its path beside brief.md
@@ -68,8 +71,9 @@ type Sentence struct {
 // Brief is the composed brief, ready to write.
 type Brief struct {
 	Title string
-	// Verdict is the headline's short answer ("Consistent with the 39 of
-	// 6 June 2021"); Headline the sentence that explains it.
+	// Verdict is the headline's short answer, with our count
+	// ("Consistent with AFP's “at least 39” of 6 June 2021: we count
+	// 122"); Headline the sentences that explain it.
 	Verdict  string
 	Headline Sentence
 	// Sentences are the read-out sentences, five to ten of them.
@@ -80,6 +84,8 @@ type Brief struct {
 	Charts  []Chart
 	// Through is the last day the data covers; zero with no incidents.
 	Through time.Time
+	// Letter prints brief.html on US Letter paper, not A4.
+	Letter bool
 }
 
 // Tally is one published tally beside our count, as the References sheet
@@ -105,7 +111,7 @@ func New(in *Input) (*Brief, error) {
 		return nil, ErrNoSummary
 	}
 	s := in.Summary
-	b := &Brief{Charts: in.Charts, Through: through(s)}
+	b := &Brief{Charts: in.Charts, Through: through(s), Letter: in.Letter}
 	b.Title = "Brief: no counted attacks"
 	if s.Total.Incidents > 0 {
 		b.Title = "Brief: attacks " + span(s.First, s.Last)
@@ -226,26 +232,30 @@ func headline(s *stats.Summary, ref *stats.Reconciled) (string, Sentence) {
 			Source: "Summary: First incident, Last incident, Total incidents; References"}
 	}
 	r := ref
-	verdict := fmt.Sprintf("%s the %d of %s", map[stats.Verdict]string{
+	who := "the "
+	if o := strings.TrimSpace(r.Outlet); o != "" {
+		who = o + "'s "
+	}
+	verdict := fmt.Sprintf("%s %s%s of %s: we count %s", map[stats.Verdict]string{
 		stats.Consistent: "Consistent with", stats.Above: "Above", stats.Below: "Below"}[r.Verdict],
-		r.Published, date(r.AsOf))
+		who, quoted(r), date(r.AsOf), ours(r))
 	var t strings.Builder
-	fmt.Fprintf(&t, "The tally of %s%s counted %s %s %s", date(r.AsOf), publisher(r.SourceURLs), published(r),
+	fmt.Fprintf(&t, "The tally of %s%s counted %s %s %s", date(r.AsOf), publisher(r), published(r),
 		noun(r.Published), sinceThrough(r))
 	var about []string
 	if w := strings.TrimSpace(r.Wording); w != "" {
 		about = append(about, w)
 	}
 	if sc := strings.TrimSpace(r.Scope); sc != "" {
-		about = append(about, "scope: "+sc)
+		about = append(about, "covering "+sc)
 	}
 	if len(about) > 0 {
 		fmt.Fprintf(&t, " (%s)", strings.Join(about, "; "))
 	}
 	fmt.Fprintf(&t, "; over the same dates we count %s", ours(r))
 	if !r.Filter.IsZero() {
-		fmt.Fprintf(&t, " under its filter %s", r.Filter)
-	} else if hc, ok := scopeCount(r, "high_confidence"); ok {
+		fmt.Fprintf(&t, " of the attacks it counts (%s)", r.Filter)
+	} else if hc, ok := scopeCount(r, "high_confidence"); ok && r.OursHigh > 0 {
 		fmt.Fprintf(&t, ", %d of them high-confidence", hc)
 	}
 	fmt.Fprintf(&t, ". %s", why(r))
@@ -253,17 +263,36 @@ func headline(s *stats.Summary, ref *stats.Reconciled) (string, Sentence) {
 		Source: fmt.Sprintf("References: the row as of %s, its Ours, Verdict and Ours by scope", r.AsOf.Format(time.DateOnly))}
 }
 
-// publisher returns " by HOST" for the host of the first URL, without
-// "www."; "" when there is none.
-func publisher(urls []string) string {
-	if len(urls) == 0 {
-		return ""
+// publisher says who published a tally: " by AFP" from its outlet, and
+// ", as published by rtl.be" after it when its first URL is of another
+// site; " by rtl.be" from the URL alone without an outlet; "" with
+// neither. The URL's host is named without "www.".
+func publisher(r *stats.Reconciled) string {
+	host := ""
+	if len(r.SourceURLs) > 0 {
+		if u, err := url.Parse(strings.TrimSpace(r.SourceURLs[0])); err == nil {
+			host = strings.TrimPrefix(u.Hostname(), "www.")
+		}
 	}
-	u, err := url.Parse(strings.TrimSpace(urls[0]))
-	if err != nil || u.Hostname() == "" {
+	outlet := strings.TrimSpace(r.Outlet)
+	switch {
+	case outlet == "" && host == "":
 		return ""
+	case outlet == "":
+		return " by " + host
+	case host == "" || strings.Contains(strings.ToLower(host), strings.ToLower(strings.ReplaceAll(outlet, " ", ""))):
+		return " by " + outlet
 	}
-	return " by " + strings.TrimPrefix(u.Hostname(), "www.")
+	return " by " + outlet + ", as published by " + host + ","
+}
+
+// quoted returns the tally's number as the verdict gives it: with its
+// bound in quotes, “at least 39”, or bare when exact, 44.
+func quoted(r *stats.Reconciled) string {
+	if r.Bound == incident.Exact {
+		return published(r)
+	}
+	return "“" + published(r) + "”"
 }
 
 // why says which of our counts meet the tally and why: the bound read

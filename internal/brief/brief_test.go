@@ -71,14 +71,22 @@ func accounting(incs []incident.Incident, excluded int) incident.Accounting {
 	return incident.Accounting{Read: n + excluded, Counted: n, Excluded: excluded}
 }
 
-// compose makes the brief of incs and refs with opts.
+// compose makes the brief of incs and refs with opts, the rows read
+// being incs and one foiled attack.
 func compose(tb testing.TB, incs []incident.Incident, refs []incident.Reference, opts stats.Options, headline time.Time) *Brief {
+	tb.Helper()
+	return composeRows(tb, incs, refs, opts, headline, accounting(incs, 1))
+}
+
+// composeRows is compose with the rows read as given.
+func composeRows(tb testing.TB, incs []incident.Incident, refs []incident.Reference, opts stats.Options, headline time.Time,
+	rows incident.Accounting) *Brief {
 	tb.Helper()
 	s, err := stats.Summarize(incs, refs, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	b, err := New(&Input{Input: "incidents.csv", Rows: accounting(incs, 1), Summary: s, Headline: headline,
+	b, err := New(&Input{Input: "incidents.csv", Rows: rows, Summary: s, Headline: headline,
 		Excluded: map[string]int{"outcome": 1},
 		Charts:   []Chart{{Title: "Incidents per month", File: "charts/monthly.png", PNG: pngImage(tb)}}})
 	if err != nil {
@@ -160,16 +168,18 @@ func TestSentencesFollowData(t *testing.T) {
 	tests := []struct {
 		name     string
 		incs     []incident.Incident
+		refs     []incident.Reference // nil for the fixture's
+		rows     *incident.Accounting // nil for the fixture's and one foiled attack
 		opts     stats.Options
 		headline time.Time
 		verdict  string
 		want     []string // substrings of brief.md
 	}{
 		{
-			name: "fixture", incs: base, verdict: "Consistent with the 5 of 10 February 2021",
+			name: "fixture", incs: base, verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
 			want: []string{
 				// 1 January to 10 February: 6 attacks, 4 of them high.
-				`The tally of 10 February 2021 by example.org counted at least 5 attacks from 1 January to 10 February 2021 ("at least 5 attacks" this year; scope: US interests); over the same dates we count 6, 4 of them high-confidence.`,
+				`The tally of 10 February 2021 by example.org counted at least 5 attacks from 1 January to 10 February 2021 ("at least 5 attacks" this year; covering US interests); over the same dates we count 6, 4 of them high-confidence.`,
 				"of our counts, all (6) meets it, high confidence (4), without convoys (4) and convoys only (2) do not",
 				"We count 1 more than the tally.",
 				"From 5 January to 15 March 2021 our list holds 8 attacks; the data runs through 15 March 2021.",
@@ -179,8 +189,9 @@ func TestSentencesFollowData(t *testing.T) {
 				"Rockets were used in 3 of the 8 attacks (37.5%), IEDs in 3 (37.5%) and drones in 2 (25.0%).",
 				"Reported casualties: 1 killed and 3 wounded; the attacks used 11 munitions, 1 of them intercepted",
 				"A local time is known for 4 of the 8 attacks; the busiest hour is 21:00 to 21:59, with 3.",
-				"Of 2 published tallies, each counted under its own filter and dates, 2 are consistent with our count",
-				"Of 9 rows read from incidents.csv, 8 are counted; 1 excluded (1 foiled attack), 0 duplicate and 0 rejected rows",
+				"Of 2 published tallies, each set against our count of the same dates and kind of attack, 2 are consistent with our count",
+				"Of 9 rows read from incidents.csv, 8 are counted and 1 left out: 1 excluded (1 foiled attack), 0 duplicates and 0 rejected,",
+				"allowing for chance, its true level lies between 0.2 and 7.2 (95% interval).",
 			},
 		},
 		{
@@ -191,7 +202,7 @@ func TestSentencesFollowData(t *testing.T) {
 					attack("2021-02-03", "Balad", incident.Mortar, incident.High, incident.MilitaryBase, ""),
 					attack("2021-02-04", "Balad", incident.Mortar, incident.High, incident.MilitaryBase, ""))
 			}),
-			verdict: "Consistent with the 5 of 10 February 2021",
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 9",
 			want: []string{
 				"over the same dates we count 9, 7 of them high-confidence.",
 				"We count 4 more than the tally.",
@@ -213,7 +224,7 @@ func TestSentencesFollowData(t *testing.T) {
 				return low
 			}),
 			// Left: 20 January, 8 February (to the tally: 2), 3 March.
-			verdict: "Below the 5 of 10 February 2021",
+			verdict: "Below the “at least 5” of 10 February 2021: we count 2",
 			want: []string{
 				"over the same dates we count 2, 0 of them high-confidence.",
 				"and none of our counts does: all (2), high confidence (0), without convoys (1) and convoys only (1)",
@@ -222,13 +233,13 @@ func TestSentencesFollowData(t *testing.T) {
 				"IEDs were used in 2 of the 3 attacks (66.7%), drones in 1 (33.3%).",
 				"A local time is known for 1 of the 3 attacks; the busiest hour is 02:00 to 02:59, with 1.",
 				// The convoy tally: 1 convoy attack to 31 January, 2 published.
-				"Of 2 published tallies, each counted under its own filter and dates, 2 are above our count (we count fewer)",
+				"Of 2 published tallies, each set against our count of the same dates and kind of attack, 2 are above our count (we count fewer)",
 			},
 		},
 		{
 			name: "the month moved to February",
 			incs: base, opts: stats.Options{Month: day("2021-02-01")},
-			verdict: "Consistent with the 5 of 10 February 2021",
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
 			want: []string{
 				"The month in focus, February 2021: 3 incidents, above the 3.0 a month of January 2021",
 				"the data runs through 15 March 2021.",
@@ -237,16 +248,102 @@ func TestSentencesFollowData(t *testing.T) {
 		{
 			name: "the headline on the convoy tally",
 			incs: base, headline: day("2021-01-31"),
-			verdict: "Consistent with the 2 of 31 January 2021",
+			verdict: "Consistent with the 2 of 31 January 2021: we count 2",
 			want: []string{
-				"The tally of 31 January 2021 counted 2 attacks from 1 January to 31 January 2021 (2nd convoy hit); over the same dates we count 2 under its filter target\\_type=convoy.",
+				"The tally of 31 January 2021 counted 2 attacks from 1 January to 31 January 2021 (2nd convoy hit); over the same dates we count 2 of the attacks it counts (target\\_type=convoy).",
 				"Only a count of exactly 2 meets it; of our counts, high confidence (2) and convoys only (2) meet it, all (3) and without convoys (1) do not.",
 			},
+		},
+		{
+			name: "duplicates and rejected rows, the data through a later day",
+			incs: base, opts: stats.Options{AsOf: day("2021-03-20")},
+			rows:    &incident.Accounting{Read: 14, Counted: 8, Excluded: 1, Duplicates: 2, Rejected: 3},
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
+			want: []string{
+				"From 5 January to 15 March 2021 our list holds 8 attacks; the data runs through 20 March 2021.",
+				"Of 14 rows read from incidents.csv, 8 are counted and 6 left out: 1 excluded (1 foiled attack), 2 duplicates and 3 rejected,",
+			},
+		},
+		{
+			name: "an attack dated to its month straddles the tally",
+			incs: edit(func(incs []incident.Incident) []incident.Incident {
+				inc := attack("2021-02-01", "Balad", incident.Mortar, incident.High, incident.MilitaryBase, "")
+				inc.Precision = incident.Month // 1 to 28 February: before or after 10 February
+				return append(incs, inc)
+			}),
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6 to 7",
+			want: []string{
+				// By scope, as Ours and Difference, it counts on 1 February.
+				"over the same dates we count 6 to 7, 5 of them high-confidence.",
+				"We count 2 more than the tally.",
+				"| 2021-02-10 | 2021-01-01 to 2021-02-10 | at least 5 | 6 to 7 | all | **consistent** |",
+			},
+		},
+		{
+			name: "two sites and two hours tied",
+			incs: edit(func(incs []incident.Incident) []incident.Incident {
+				return append(incs,
+					attack("2021-03-20", "Supply route, Babil", incident.IED, incident.High, incident.Convoy, "02:30"),
+					attack("2021-03-21", "Supply route, Babil", incident.IED, incident.High, incident.Convoy, "02:45"))
+			}),
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
+			want: []string{
+				// Ain al-Asad and Supply route, Babil: 4 each.
+				"The most-attacked sites are Ain al-Asad and Supply route, Babil, with 4 attacks each; next comes Erbil airport (1), of 4 sites in all.",
+				// 21:10, 21:40, 21:05 and 02:00, 02:30, 02:45.
+				"A local time is known for 6 of the 10 attacks; the busiest hours are 02:00 to 02:59 and 21:00 to 21:59, with 3 each.",
+			},
+		},
+		{
+			name: "four sites tied",
+			incs: []incident.Incident{
+				attack("2021-01-05", "D", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-06", "C", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-07", "B", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-08", "A", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-09", "E", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-10", "A", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-11", "B", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-12", "C", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+				attack("2021-01-13", "D", incident.Rocket, incident.High, incident.MilitaryBase, ""),
+			},
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 9",
+			want:    []string{"The most-attacked sites are A, B, C and 1 more, with 2 attacks each, of 5 sites in all."},
+		},
+		{
+			name: "every hour once",
+			incs: edit(func(incs []incident.Incident) []incident.Incident {
+				for i, hhmm := range []string{"01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00", "08:00"} {
+					incs[i].Time = hhmm
+				}
+				return incs
+			}),
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
+			want:    []string{"A local time is known for 8 of the 8 attacks; no hour has more than 1, which 8 hours have."},
+		},
+		{
+			name: "the outlet published on another site",
+			incs: base,
+			refs: func() []incident.Reference {
+				rs := append([]incident.Reference(nil), refs...)
+				rs[1].Outlet = "AFP"
+				return rs
+			}(),
+			verdict: "Consistent with AFP's “at least 5” of 10 February 2021: we count 6",
+			want:    []string{"The tally of 10 February 2021 by AFP, as published by example.org, counted at least 5 attacks"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := compose(t, tt.incs, refs, tt.opts, tt.headline)
+			rs := refs
+			if tt.refs != nil {
+				rs = tt.refs
+			}
+			rows := accounting(tt.incs, 1)
+			if tt.rows != nil {
+				rows = *tt.rows
+			}
+			b := composeRows(t, tt.incs, rs, tt.opts, tt.headline, rows)
 			if b.Verdict != tt.verdict {
 				t.Errorf("Verdict = %q, want %q", b.Verdict, tt.verdict)
 			}
@@ -328,7 +425,7 @@ func TestHTML(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"@page { size: A4 portrait; margin: 15mm; }", "page-break-before: always",
-		"<p class=\"verdict\">Consistent with the 5 of 10 February 2021.</p>",
+		"<p class=\"verdict\">Consistent with the “at least 5” of 10 February 2021: we count 6.</p>",
 		"over the same dates we count 6, 4 of them high-confidence.",
 		"&#34;at least 5 attacks&#34; this year"} {
 		if !strings.Contains(page, want) {
@@ -355,18 +452,23 @@ func TestHTMLChartsFit(t *testing.T) {
 	tests := []struct {
 		name         string
 		n, w, h      int
+		letter       bool
 		wantW, wantH string
 	}{
 		// 2 rows of 65.25 mm and 2 mm: 134.5 mm.
-		{"four 4:3 charts", 4, 400, 300, "329", "247"},
+		{"four 4:3 charts", 4, 400, 300, false, "329", "247"},
 		// 3 rows of 87 + 2 mm: 267 mm, scaled by 250/267 to 81.5 mm, 308 px.
-		{"five square charts", 5, 100, 100, "308", "308"},
+		{"five square charts", 5, 100, 100, false, "308", "308"},
 		// 4 rows: 356 mm, scaled by 250/356 to 61.1 mm, 231 px.
-		{"eight square charts", 8, 100, 100, "231", "231"},
+		{"eight square charts", 8, 100, 100, false, "231", "231"},
+		// On Letter, 232 mm: scaled by 232/356 to 56.7 mm, 214 px.
+		{"eight square charts on Letter", 8, 100, 100, true, "214", "214"},
+		// 4 rows of 48.9 + 2 mm: 203.8 mm, within Letter's 232.
+		{"seven 16:9 charts on Letter", 7, 1600, 900, true, "329", "185"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := &Brief{Title: "t"}
+			b := &Brief{Title: "t", Letter: tt.letter}
 			for range tt.n {
 				b.Charts = append(b.Charts, Chart{Title: "c", PNG: pngSized(t, tt.w, tt.h)})
 			}
@@ -382,6 +484,10 @@ func TestHTMLChartsFit(t *testing.T) {
 				if m[1] != tt.wantW || m[2] != tt.wantH {
 					t.Errorf("a chart is %sx%s, want %sx%s", m[1], m[2], tt.wantW, tt.wantH)
 				}
+			}
+			page := map[bool]string{false: "size: A4 portrait;", true: "size: letter portrait;"}[tt.letter]
+			if !strings.Contains(buf.String(), page) {
+				t.Errorf("brief.html lacks %q", page)
 			}
 			if got := strings.Count(buf.String(), "<tr><td><img"); got != (tt.n+1)/2 {
 				t.Errorf("%d rows of charts, want %d", got, (tt.n+1)/2)
@@ -406,6 +512,52 @@ func TestExclusions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := exclusions(tt.byColumn); got != tt.want {
 				t.Errorf("exclusions = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAboutTolerance checks that the range why() and the tallies' note
+// give for "about N" is the one stats.Judge allows: N-tol to N+tol
+// consistent, one past either end not; "about 50" allows 45 to 55.
+func TestAboutTolerance(t *testing.T) {
+	for n := 0; n <= 200; n++ {
+		tol := aboutTolerance(n)
+		for _, c := range []struct {
+			count int
+			want  stats.Verdict
+		}{{n - tol - 1, stats.Below}, {n - tol, stats.Consistent}, {n + tol, stats.Consistent}, {n + tol + 1, stats.Above}} {
+			if got := stats.Judge(c.count, c.count, n, incident.About); got != c.want {
+				t.Fatalf("about %d, count %d: Judge = %s, want %s (tolerance %d)", n, c.count, got, c.want, tol)
+			}
+		}
+	}
+	if lo, hi := 50-aboutTolerance(50), 50+aboutTolerance(50); lo != 45 || hi != 55 || !strings.Contains(verdictNote, "“about 50”: 45 to 55") {
+		t.Errorf("about 50 allows %d to %d; the note says %q", lo, hi, verdictNote)
+	}
+}
+
+// TestPublisher checks who the headline says published a tally: the
+// outlet, with the site that carried it when that is another; else the
+// first URL's site.
+func TestPublisher(t *testing.T) {
+	tests := []struct {
+		name, outlet string
+		urls         []string
+		want         string
+	}{
+		{"outlet on another site", "AFP", []string{"https://www.rtl.be/info/1.aspx", "https://cceit.com/2"}, " by AFP, as published by rtl.be,"},
+		{"outlet on its own site", "Jerusalem Post", []string{"https://www.jerusalempost.com/a"}, " by Jerusalem Post"},
+		{"outlet without a URL", "AFP", nil, " by AFP"},
+		{"URL only", "", []string{" https://www.kayhan.ir/en/news/88807/"}, " by kayhan.ir"},
+		{"a URL without a host", "", []string{"see the paper"}, ""},
+		{"neither", "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &stats.Reconciled{Reference: incident.Reference{Outlet: tt.outlet, SourceURLs: tt.urls}}
+			if got := publisher(r); got != tt.want {
+				t.Errorf("publisher = %q, want %q", got, tt.want)
 			}
 		})
 	}

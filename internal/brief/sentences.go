@@ -31,7 +31,7 @@ func sentences(in *Input) []Sentence {
 		source := "Summary: In words"
 		for i := range s.Months {
 			if m := &s.Months[i]; m.Start.Equal(f.Month) {
-				text += fmt.Sprintf("; its 95%% interval is %.1f to %.1f", m.CILow, m.CIHigh)
+				text += fmt.Sprintf("; allowing for chance, its true level lies between %.1f and %.1f (95%% interval)", m.CILow, m.CIHigh)
 				source += "; By Month: 95% low, 95% high"
 			}
 		}
@@ -50,9 +50,10 @@ func sentences(in *Input) []Sentence {
 	add("References: Verdict", "%s", tallies(s.References))
 	r := in.Rows
 	add("Summary: Rows read, Rows counted, Rows excluded, Duplicate rows, Rejected rows; Data Quality",
-		"Of %d %s read from %s, %d %s counted; %d excluded%s, %d duplicate and %d rejected rows are left out, each listed with its reason on the Data Quality sheet.",
-		r.Read, verb(r.Read, "row", "rows"), in.Input, r.Counted, verb(r.Counted, "is", "are"), r.Excluded,
-		exclusions(in.Excluded), r.Duplicates, r.Rejected)
+		"Of %d %s read from %s, %d %s counted and %d left out: %d excluded%s, %d %s and %d rejected, each listed with its reason on the Data Quality sheet.",
+		r.Read, verb(r.Read, "row", "rows"), in.Input, r.Counted, verb(r.Counted, "is", "are"),
+		r.Excluded+r.Duplicates+r.Rejected, r.Excluded, exclusions(in.Excluded),
+		r.Duplicates, verb(r.Duplicates, "duplicate", "duplicates"), r.Rejected)
 	return out
 }
 
@@ -94,20 +95,38 @@ func exclusions(byColumn map[string]int) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
-// sites words the most-attacked site and the two after it.
+// sites words the most-attacked site and the two after it; sites tied
+// for the most (up to three named) share the first place: "The
+// most-attacked sites are A and B, with 4 attacks each".
 func sites(s *stats.Summary) string {
 	kind := "site"
 	if s.SitesByGroup {
 		kind = "site group"
 	}
 	top := &s.Sites[0]
-	text := fmt.Sprintf("The most-attacked %s is %s, with %s %s", kind, top.Name, attacks(top.Incidents), span(top.First, top.Last))
+	tied := 1
+	for tied < len(s.Sites) && s.Sites[tied].Incidents == top.Incidents {
+		tied++
+	}
+	var text string
+	if tied == 1 {
+		text = fmt.Sprintf("The most-attacked %s is %s, with %s %s", kind, top.Name, attacks(top.Incidents), span(top.First, top.Last))
+	} else {
+		names := make([]string, 0, 3)
+		for _, site := range s.Sites[:min(tied, 3)] {
+			names = append(names, site.Name)
+		}
+		if tied > 3 {
+			names = append(names, fmt.Sprintf("%d more", tied-3))
+		}
+		text = fmt.Sprintf("The most-attacked %ss are %s, with %s each", kind, list(names), attacks(top.Incidents))
+	}
 	var next []string
-	for _, site := range s.Sites[1:min(3, len(s.Sites))] {
+	for _, site := range s.Sites[tied:max(tied, min(3, len(s.Sites)))] {
 		next = append(next, fmt.Sprintf("%s (%d)", site.Name, site.Incidents))
 	}
 	if len(next) > 0 {
-		text += "; next come " + list(next)
+		text += "; next " + verb(len(next), "comes ", "come ") + list(next)
 	}
 	return fmt.Sprintf("%s, of %d %ss in all.", text, len(s.Sites), kind)
 }
@@ -145,19 +164,31 @@ func weapons(s *stats.Summary) string {
 	return text + "."
 }
 
-// hours words the busiest local hour of the attacks with a time.
+// hours words the busiest local hour of the attacks with a time; hours
+// tied for the most are all named, up to three ("00:00 to 00:59 and
+// 21:00 to 21:59, with 2 each"), more only counted.
 func hours(s *stats.Summary) string {
 	if s.TimesKnown == 0 {
 		return "No attack has a reported local time, so there is no hour of day to report."
 	}
-	peak := 0
-	for h, n := range s.Hours {
-		if n > s.Hours[peak] {
-			peak = h
+	most := slices.Max(s.Hours[:])
+	var peaks []string
+	n := 0
+	for h, c := range s.Hours {
+		if c == most {
+			if n++; n <= 3 {
+				peaks = append(peaks, fmt.Sprintf("%02d:00 to %02d:59", h, h))
+			}
 		}
 	}
-	return fmt.Sprintf("A local time is known for %d of the %d attacks; the busiest hour is %02d:00 to %02d:59, with %d.",
-		s.TimesKnown, s.Total.Incidents, peak, peak, s.Hours[peak])
+	text := fmt.Sprintf("A local time is known for %d of the %d attacks; ", s.TimesKnown, s.Total.Incidents)
+	switch {
+	case n == 1:
+		return text + fmt.Sprintf("the busiest hour is %s, with %d.", peaks[0], most)
+	case n > 3:
+		return text + fmt.Sprintf("no hour has more than %d, which %d hours have.", most, n)
+	}
+	return text + fmt.Sprintf("the busiest hours are %s, with %d each.", list(peaks), most)
 }
 
 // tallies sums up the verdicts of the published tallies.
@@ -180,6 +211,6 @@ func tallies(refs []stats.Reconciled) string {
 	if c := n[stats.Below]; c > 0 {
 		parts = append(parts, fmt.Sprintf("%d%s above our count (we count fewer)", c, verb(c, " is", " are")))
 	}
-	return fmt.Sprintf("Of %d published %s, each counted under its own filter and dates, %s: see the table below.",
+	return fmt.Sprintf("Of %d published %s, each set against our count of the same dates and kind of attack, %s: see the table below.",
 		len(refs), word, list(parts))
 }

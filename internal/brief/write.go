@@ -27,7 +27,7 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 	if len(b.Tallies) > 0 {
 		bw.WriteString("\n## Published tallies against our count\n\n")
 		bw.WriteString(verdictNote + " The headline's tally is in bold.\n\n")
-		bw.WriteString("| As of | Dates | Published | Ours | Filter | Verdict | Wording |\n")
+		bw.WriteString("| As of | Dates | Published | Ours | Which attacks | Verdict | Wording |\n")
 		bw.WriteString("|---|---|---:|---:|---|---|---|\n")
 		for _, t := range b.Tallies {
 			verdict := string(t.Verdict)
@@ -50,7 +50,8 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 }
 
 // verdictNote explains the verdicts under the tallies' heading.
-const verdictNote = "Each tally is counted under its own filter over its own dates; the verdict is consistent when our count meets the tally's bound, above or below when our count is above or below all it allows."
+// Its example ranges are those stats.Judge allows.
+const verdictNote = "Each tally is set against our count of its own dates and of the attacks it counts (Which attacks: all, or the References sheet's Filter). Consistent: our count is one the tally's words allow (“at least 39”: 39 or more; “about 50”: 45 to 55); above or below: our count is higher or lower than any they allow."
 
 // dates gives a tally's dates as "2021-01-01 to 2021-06-06".
 func dates(t Tally) string {
@@ -70,8 +71,9 @@ func cellEscape(s string) string { return strings.ReplaceAll(mdEscape(s), "|", `
 
 // WriteHTML writes the brief as one self-contained HTML page: no external
 // file, font or script; the charts embedded as PNG data: URIs. Its print
-// style sets A4 with 15 mm margins and starts the charts on a page of
-// their own, two to a row, so that it prints on two pages. Widths and the
+// style sets A4 (Letter with b.Letter) with 15 mm margins and starts the
+// charts on a page of their own, two to a row, so that it prints on two
+// pages. Widths and the
 // page break are also given as HTML attributes and inline style, which
 // LibreOffice Writer reads where it ignores the style sheet. The charts
 // are 87 mm wide, all narrower when their rows would overflow the page;
@@ -102,7 +104,11 @@ func (b *Brief) WriteHTML(w io.Writer) error {
 			rowsMM += chartWidth*max(a, aspects[i-i%2]) + chartGap
 		}
 	}
-	scale := min(1, chartsHeight/max(rowsMM, 1))
+	height := chartsHeight
+	if b.Letter {
+		height = letterChartsHeight
+	}
+	scale := min(1, height/max(rowsMM, 1))
 	for i, c := range b.Charts {
 		if i%2 == 0 {
 			data.Rows = append(data.Rows, nil)
@@ -122,13 +128,15 @@ func (b *Brief) WriteHTML(w io.Writer) error {
 }
 
 // The charts' layout in brief.html, in millimetres: two to a row within
-// A4's 180 mm between 15 mm margins, on a page of their own whose 267 mm
-// less the heading leave chartsHeight for their rows.
+// A4's 180 mm between 15 mm margins (Letter has 186), on a page of their
+// own whose 267 mm less the heading leave chartsHeight for their rows;
+// Letter's 249 mm leave letterChartsHeight.
 const (
-	chartWidth   = 87.0
-	chartGap     = 2.0 // under each row
-	chartsHeight = 250.0
-	pixelsPerMM  = 96 / 25.4 // CSS pixels
+	chartWidth         = 87.0
+	chartGap           = 2.0 // under each row
+	chartsHeight       = 250.0
+	letterChartsHeight = 232.0
+	pixelsPerMM        = 96 / 25.4 // CSS pixels
 )
 
 var page = template.Must(template.New("brief").Funcs(template.FuncMap{
@@ -140,7 +148,7 @@ var page = template.Must(template.New("brief").Funcs(template.FuncMap{
 <meta charset="utf-8">
 <title>{{.Title}}</title>
 <style>
-@page { size: A4 portrait; margin: 15mm; }
+@page { size: {{if .Letter}}letter{{else}}A4{{end}} portrait; margin: 15mm; }
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.3; color: #000; margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 15pt; margin: 0 0 3mm 0; }
 h2 { font-size: 11pt; margin: 4mm 0 2mm 0; }
@@ -171,7 +179,7 @@ td.n { text-align: right; }
 <h2>Published tallies against our count</h2>
 <p class="note">{{.Note}} The headline's tally is in bold.</p>
 <table cellspacing="0" cellpadding="2">
-<tr><th width="13%">As of</th><th width="31%">Dates</th><th width="14%">Published</th><th width="7%">Ours</th><th width="22%">Filter</th><th width="13%">Verdict</th></tr>
+<tr><th width="13%">As of</th><th width="31%">Dates</th><th width="14%">Published</th><th width="7%">Ours</th><th width="22%">Which attacks</th><th width="13%">Verdict</th></tr>
 {{- range .Tallies}}
 <tr{{if .Headline}} style="font-weight: bold"{{end}}><td>{{if .Headline}}<b>{{date .AsOf}}</b>{{else}}{{date .AsOf}}{{end}}</td><td nowrap>{{dates .}}</td><td class="n">{{.Published}}</td><td class="n">{{.Ours}}</td><td>{{.Filter}}</td><td>{{if .Headline}}<b>{{.Verdict}}</b>{{else}}{{.Verdict}}{{end}}</td></tr>
 {{- end}}

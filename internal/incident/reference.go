@@ -21,7 +21,11 @@ type Reference struct {
 	// Wording is the tally as the source worded it; Scope is what it says
 	// it counts.
 	Wording, Scope string
-	SourceURLs     []string
+	// Outlet is who published the tally ("AFP"), which may not be the
+	// site of its first source URL (a newspaper running an agency's
+	// story); empty when the outlet column is absent or empty.
+	Outlet     string
+	SourceURLs []string
 	// Filter is the incidents the tally counts, from the filter column;
 	// the empty scope (an empty cell) means every counted incident.
 	Filter Scope
@@ -78,8 +82,8 @@ var refRequired = []string{"as_of", "published"}
 var ErrEmptyReferences = errors.New("file is empty: want a header row, then one row per published tally")
 
 // LoadReferences reads a references CSV: a header naming the columns as_of
-// and published (required), since, wording, scope, source_url, filter,
-// bound and through (optional, matched like Load's), then one row per
+// and published (required), since, wording, scope, outlet, source_url,
+// filter, bound and through (optional, matched like Load's), then one row per
 // published tally. An empty since means 1 January of the as_of year; an
 // empty filter, every counted incident; an empty bound, exact; an empty
 // through, as_of. through must lie from since to as_of. Unlike Load, it
@@ -154,7 +158,8 @@ func parseReference(cr *csv.Reader, header []string, index map[string]int, rec [
 		l, col := cr.FieldPos(i)
 		return &PositionError{Line: l, Col: col, Column: strings.TrimSpace(header[i]), Err: fmt.Errorf(format, args...)}
 	}
-	ref := Reference{Line: line, Wording: get("wording"), Scope: get("scope"), SourceURLs: splitURLs(get("source_url"))}
+	ref := Reference{Line: line, Wording: get("wording"), Scope: get("scope"), Outlet: get("outlet"),
+		SourceURLs: splitURLs(get("source_url"))}
 	for _, c := range refRequired {
 		if get(c) == "" {
 			return Reference{}, fail(c, "required value is empty")

@@ -10,16 +10,16 @@ import (
 )
 
 func TestLoadReferences(t *testing.T) {
-	input := "\uFEFFAs_Of,since,published,wording,scope,source_url\n" +
-		"2021-06-06,,39,\"\"\"at least 39 attacks\"\"\",\"embassy, bases\",https://a.example/1;https://b.example/2\n" +
-		"2021-04-04,2021-01-20,14,14th attack,US interests,\n"
+	input := "\uFEFFAs_Of,since,published,wording,scope,Outlet,source_url\n" +
+		"2021-06-06,,39,\"\"\"at least 39 attacks\"\"\",\"embassy, bases\", AFP ,https://a.example/1;https://b.example/2\n" +
+		"2021-04-04,2021-01-20,14,14th attack,US interests,,\n"
 	refs, err := LoadReferences(strings.NewReader(input))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Reference{
 		{Line: 2, AsOf: date("2021-06-06"), Since: date("2021-01-01"), Published: 39,
-			Wording: `"at least 39 attacks"`, Scope: "embassy, bases",
+			Wording: `"at least 39 attacks"`, Scope: "embassy, bases", Outlet: "AFP",
 			SourceURLs: []string{"https://a.example/1", "https://b.example/2"}, Through: date("2021-06-06")},
 		{Line: 3, AsOf: date("2021-04-04"), Since: date("2021-01-20"), Published: 14,
 			Wording: "14th attack", Scope: "US interests", Through: date("2021-04-04")},
