@@ -829,19 +829,18 @@ func renderCharts(sum *stats.Summary, source string, formats []charts.Format, da
 	var wg sync.WaitGroup
 	for i, ch := range list {
 		wg.Go(func() {
-			for _, f := range draw {
-				var buf bytes.Buffer
-				title, err := ch.Draw(&buf, sum, charts.Options{Source: source, Format: f, Date: date})
-				if err != nil {
-					errs[i] = fmt.Errorf("chart %s: %w", ch.FileName(f), err)
-					return
-				}
-				out[i].title = title
+			title, files, err := ch.DrawFormats(sum, charts.Options{Source: source, Date: date}, draw)
+			if err != nil {
+				errs[i] = err // "charts: map: ..."
+				return
+			}
+			out[i].title = title
+			for k, f := range draw {
 				if f == charts.PNG {
-					out[i].png = buf.Bytes()
+					out[i].png = files[k]
 				}
 				if slices.Contains(formats, f) {
-					out[i].files = append(out[i].files, chartFile{ch.FileName(f), buf.Bytes()})
+					out[i].files = append(out[i].files, chartFile{ch.FileName(f), files[k]})
 				}
 			}
 		})

@@ -261,6 +261,8 @@ type cumulativePlot struct {
 	tallies []tally
 	bounds  map[incident.Bound]bool
 	met     int // tallies whose verdict is consistent
+	// placed keeps the tallies' label boxes of the last canvas drawn.
+	placed labelMemo
 }
 
 // layout returns, on the data canvas c of p, the step lines, the centres
@@ -294,7 +296,11 @@ func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (lines [][]vg.Poin
 	}
 	// The frame is the data area, less half the width of a line on its
 	// edge.
-	boxes = placeLabels(anchors, sizes, markerRadius+1, lines, inflate(c.Rectangle, -lineWidth/2))
+	boxes, _, ok := cp.placed.get(c.Rectangle)
+	if !ok {
+		boxes = placeLabels(anchors, sizes, markerRadius+1, lines, inflate(c.Rectangle, -lineWidth/2))
+		cp.placed.put(c.Rectangle, boxes, nil)
+	}
 	return lines, anchors, boxes
 }
 

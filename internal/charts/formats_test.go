@@ -190,3 +190,40 @@ func TestGoldenSVG(t *testing.T) {
 		})
 	}
 }
+
+// TestDrawFormats checks that DrawFormats, which builds each figure and
+// places its labels once for all formats, gives the bytes and title Draw
+// gives for each format alone, for summaries whose map and cumulative
+// charts place labels.
+func TestDrawFormats(t *testing.T) {
+	date := time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
+	formats := []Format{PNG, SVG, PDF}
+	for name, s := range map[string]*stats.Summary{
+		"small": smallSummary(t), "placed": placedSummary(t), "many sites": manySitesSummary(t),
+	} {
+		for _, c := range All() {
+			o := Options{Source: "incidents.csv", Date: date}
+			title, files, err := c.DrawFormats(s, o, formats)
+			if err != nil {
+				t.Fatalf("%s, %s: %v", name, c.name, err)
+			}
+			if len(files) != len(formats) {
+				t.Fatalf("%s, %s: %d files, want %d", name, c.name, len(files), len(formats))
+			}
+			for i, f := range formats {
+				var buf bytes.Buffer
+				o.Format = f
+				alone, err := c.Draw(&buf, s, o)
+				if err != nil {
+					t.Fatalf("%s, %s, %s: %v", name, c.name, f, err)
+				}
+				if alone != title {
+					t.Errorf("%s, %s, %s: title %q, want %q", name, c.name, f, title, alone)
+				}
+				if !bytes.Equal(files[i], buf.Bytes()) {
+					t.Errorf("%s, %s, %s: %d bytes differ from Draw's %d", name, c.name, f, len(files[i]), buf.Len())
+				}
+			}
+		}
+	}
+}

@@ -154,6 +154,32 @@ type mapPlot struct {
 	colors [incident.NumWeapons]color.Color
 	// byGroup says the sites are site groups.
 	byGroup bool
+	// placed keeps the labels placed on the last canvas drawn, for the
+	// next format drawn at the same size.
+	placed labelMemo
+}
+
+// labelMemo keeps the label boxes placed on a canvas of one size: a
+// figure drawn again at the same size (the PNG, then the SVG) places its
+// labels once, since the placement depends only on that size.
+type labelMemo struct {
+	rect  vg.Rectangle
+	boxes []vg.Rectangle
+	fits  []bool
+	ok    bool
+}
+
+// get returns the boxes and fits kept for rect, and whether there are any.
+func (m *labelMemo) get(rect vg.Rectangle) ([]vg.Rectangle, []bool, bool) {
+	if !m.ok || m.rect != rect {
+		return nil, nil, false
+	}
+	return m.boxes, m.fits, true
+}
+
+// put keeps boxes and fits for rect.
+func (m *labelMemo) put(rect vg.Rectangle, boxes []vg.Rectangle, fits []bool) {
+	*m = labelMemo{rect: rect, boxes: boxes, fits: fits, ok: true}
 }
 
 // Layout of the map, in points.
@@ -268,11 +294,30 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		labels[i] = newLine(sty, fmt.Sprintf("%s (%d)", shorten(mp.sites[i].Name, 32), mp.sites[i].Incidents))
 		sizes[i] = vg.Point{X: labels[i].w + 2*labelPad, Y: labels[i].ascent + labels[i].desc + 2*labelPad}
 	}
-	keep := append(names, outline(inflate(used, 4)))
-	frame := inflate(area, -2)
-	// Which labels fit: placed one at a time, most-attacked first. Then,
-	// placed together (which finds room that one at a time misses), the
-	// most-attacked of those left out are tried again, one more at a time.
+	boxes, fits, ok := mp.placed.get(area)
+	if !ok {
+		boxes, fits = mp.placeLabels(anchors, radii, sizes, append(names, outline(inflate(used, 4))), inflate(area, -2), n)
+		mp.placed.put(area, boxes, fits)
+	}
+	lead := draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}
+	for i, b := range boxes {
+		if !fits[i] {
+			continue
+		}
+		if from, to, ok := leader(anchors[i], radii[i], b); ok {
+			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
+		}
+		c.FillPolygon(haloColor, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		labels[i].draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
+	}
+}
+
+// placeLabels places the labels of the n most-attacked sites, of the
+// given sizes, clear of the markers, of keep and inside frame, and returns
+// their boxes and which fit. Placed one at a time, most-attacked first;
+// then, placed together (which finds room that one at a time misses), the
+// most-attacked of those left out are tried again, one more at a time.
+func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, keep [][]vg.Point, frame vg.Rectangle, n int) ([]vg.Rectangle, []bool) {
 	boxes, fits := fitLabels(anchors, radii, sizes, keep, frame)
 	var set []int
 	for i := range n {
@@ -304,17 +349,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 			}
 		}
 	}
-	lead := draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}
-	for i, b := range boxes {
-		if !fits[i] {
-			continue
-		}
-		if from, to, ok := leader(anchors[i], radii[i], b); ok {
-			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
-		}
-		c.FillPolygon(haloColor, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
-		labels[i].draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
-	}
+	return boxes, fits
 }
 
 // placeTogether places the labels of the markers in set (indexes into
