@@ -269,13 +269,13 @@ Above the 4 of 15 March 2021: we count 5. The tally of 15 March 2021 by example.
 				// M2 (22 January, high confidence, no convoy).
 				"ours_by_scope": map[string]any{"all": 1.0, "high_confidence": 1.0, "no_convoys": 1.0, "convoys_only": 0.0},
 				"words":         "1 since 15 January 2021 through 31 January 2021: we count 1 (all): consistent. Our scopes that meet it: all 1, high confidence 1, without convoys 1; not convoys only, 0. Nearest: all, exactly.",
-				"wording":       `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
+				"outlet":        "", "wording": `"one attack" since mid-January`, "scope": "US interests", "source_url": []any{"https://example.org/a"}},
 			map[string]any{"as_of": "2021-03-15", "since": "2021-01-01", "through": "2021-03-15", "published": 4.0,
 				"bound": "exact", "filter": "", "ours": 5.0, "ours_low": 5.0, "ours_high": 5.0, "difference": 1.0, "verdict": "above",
 				// M4 is low confidence; the file has no target types, so no convoys.
 				"ours_by_scope": map[string]any{"all": 5.0, "high_confidence": 4.0, "no_convoys": 5.0, "convoys_only": 0.0},
 				"words":         "4 through 15 March 2021: we count 5 (all): above. Our scopes that meet it: high confidence 4; not all, 5; not without convoys, 5; not convoys only, 0. Nearest: high confidence, exactly.",
-				"wording":       `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
+				"outlet":        "", "wording": `"four attacks" this year`, "scope": "US interests", "source_url": []any{"https://example.org/b", "https://example.org/c"}},
 		},
 		"changes": nil, // no -previous (see changes_test.go)
 		// March, to the 15th, against January and February. The p-value is

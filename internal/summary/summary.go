@@ -227,7 +227,9 @@ type Reference struct {
 	// scope: all, high_confidence, no_convoys, convoys_only.
 	OursByScope map[string]int `json:"ours_by_scope"`
 	// Words says it all in plain words (stats.Reconciled.Words).
-	Words     string   `json:"words"`
+	Words string `json:"words"`
+	// Outlet is who published the tally ("AFP"); "" when not known.
+	Outlet    string   `json:"outlet"`
 	Wording   string   `json:"wording"`
 	Scope     string   `json:"scope"`
 	SourceURL []string `json:"source_url"`
@@ -355,7 +357,7 @@ func New(input string, r incident.Accounting, s *stats.Summary) *File {
 			AsOf: Date(ref.AsOf), Since: Date(ref.Since), Through: Date(ref.Through), Published: ref.Published,
 			Bound: ref.Bound.String(), Filter: ref.Filter.String(),
 			Ours: ref.Ours, OursLow: ref.OursLow, OursHigh: ref.OursHigh, Difference: ref.Difference,
-			Verdict: string(ref.Verdict), OursByScope: by, Words: ref.Words(), Wording: ref.Wording, Scope: ref.Scope, SourceURL: urls})
+			Verdict: string(ref.Verdict), OursByScope: by, Words: ref.Words(), Outlet: ref.Outlet, Wording: ref.Wording, Scope: ref.Scope, SourceURL: urls})
 	}
 	if f := s.Focus; f != nil {
 		fj := &Focus{Month: f.Month.Format("2006-01"), Totals: totals(f.Totals), Partial: f.Partial,

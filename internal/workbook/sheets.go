@@ -294,7 +294,7 @@ func (b *Workbook) references(r *Report, sheet string) error {
 	for _, ns := range incident.StandardScopes() {
 		cols = append(cols, column{name: "Ours, " + strings.ReplaceAll(ns.Name, "_", " ")})
 	}
-	cols = append(cols, column{name: "Wording"}, column{name: "Scope"}, column{name: "Source URL(s)", nowrap: true})
+	cols = append(cols, column{name: "Outlet"}, column{name: "Wording"}, column{name: "Scope"}, column{name: "Source URL(s)", nowrap: true})
 	return b.writeTable(sheet, &table{
 		name: "tblReferences",
 		cols: cols,
@@ -314,7 +314,7 @@ func (b *Workbook) references(r *Report, sheet string) error {
 			for _, c := range r.ByScope {
 				dst = append(dst, c.Count)
 			}
-			return append(dst, r.Wording, r.Scope, urls)
+			return append(dst, r.Outlet, r.Wording, r.Scope, urls)
 		},
 		freeze: 1,
 		empty:  "No published tallies were given.",
