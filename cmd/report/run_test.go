@@ -293,7 +293,7 @@ Above the 4 of 15 March 2021: we count 5. The tally of 15 March 2021 by example.
 			m["month"], m["partial"], m["through"] = "2021-03", true, "2021-03-15"
 			m["previous"], m["mean_prior_3"], m["prior_months"], m["same_month_last_year"] = prev, 1.0, 2.0, nil
 			m["rate_ratio"], m["p"] = 5.9, 0.060017
-			m["words"] = "March 2021 (to 15 March): 3 incidents in 15 days, a pace above the 1.0 a month of January to February 2021 (rate ratio 5.90, p = 0.06): within what chance gives"
+			m["words"] = "March 2021 (to 15 March): 3 incidents in 15 days, a pace above the 1.0 a month of January to February 2021 (rate ratio 5.90, p = 0.06): a gap chance alone could well make"
 			return m
 		}(),
 	}

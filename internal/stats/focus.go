@@ -106,7 +106,7 @@ func daysIn(monthStart time.Time) int {
 // Words says the focus month against the months before it in plain
 // words, for a briefing: "July 2021 (to 29 July): 11 incidents in 29 days,
 // a pace below the 22.0 a month of April to June 2021 (rate ratio 0.53,
-// p = 0.04): more than chance gives". A month with no month before says
+// p = 0.04): a gap chance alone would rarely make". A month with no month before says
 // so.
 func (f *Focus) Words() string {
 	name := f.Month.Format("January 2006")
@@ -135,9 +135,9 @@ func (f *Focus) Words() string {
 	case c.Rate1 < c.Rate2:
 		dir = "below"
 	}
-	chance := "within what chance gives"
+	chance := "a gap chance alone could well make"
 	if c.P < 0.05 {
-		chance = "more than chance gives"
+		chance = "a gap chance alone would rarely make"
 	}
 	ratio := ""
 	if !math.IsNaN(c.Ratio) && !math.IsInf(c.Ratio, 0) {

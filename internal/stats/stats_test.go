@@ -297,11 +297,11 @@ func TestFocus(t *testing.T) {
 		words     string
 	}{
 		{"June, whole", Options{AsOf: d("2021-06-30")}, 17, false, "2021-06-30", 15, 3, 37.0 / 3, 3, 0.26767,
-			"June 2021: 17 incidents, above the 12.3 a month of March to May 2021 (rate ratio 1.41, p = 0.27): within what chance gives"},
+			"June 2021: 17 incidents, above the 12.3 a month of March to May 2021 (rate ratio 1.41, p = 0.27): a gap chance alone could well make"},
 		{"June, to the 10th", Options{Month: d("2021-06-01"), AsOf: d("2021-06-10")}, 17, true, "2021-06-10", 15, 3, 37.0 / 3, 3, -1,
 			""},
 		{"March", Options{Month: d("2021-03-01")}, 10, false, "2021-03-31", 0, 3, 0, -1, -1,
-			"March 2021: 10 incidents, above the 0.0 a month of December 2020 to February 2021 (p = 0.00): more than chance gives"},
+			"March 2021: 10 incidents, above the 0.0 a month of December 2020 to February 2021 (p = 0.00): a gap chance alone would rarely make"},
 		{"June 2020, the first month", Options{Month: d("2020-06-01")}, 3, false, "2020-06-30", -1, 0, 0, -1, -1,
 			"June 2020: 3 incidents; the data has no month before it to compare with"},
 	}
