@@ -157,6 +157,13 @@ func (s *stream) fit() error {
 	s.filled = make([]bool, len(s.cols))
 	for i, c := range s.cols {
 		k := styleKey{numFmt: c.numFmt, wrap: s.wrap[i], top: anyWrap, align: c.align}
+		if s.numeric[i] && !s.text[i] {
+			// Numbers and dates keep a space before the next
+			// column's text: "2021-01-04  Supply route", not
+			// "2021-01-04Supply route".
+			k.align, k.indent = "right", 1
+			s.widths[i] += indentWidth
+		}
 		var err error
 		if s.styles[i], err = s.b.styles.id(k); err != nil {
 			return err

@@ -143,7 +143,7 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 			if j < len(s.cols) {
 				k.fill, k.wrap = s.cols[j].fill, s.wrap[j]
 				if s.numeric[j] && !s.text[j] {
-					k.align = "right"
+					k.align, k.indent = "right", 1
 				}
 				w = s.widths[j]
 			}

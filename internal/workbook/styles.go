@@ -22,8 +22,12 @@ type styleKey struct {
 	numFmt       string  // custom number format; "" for General
 	fill         string  // background colour "#RRGGBB"; "" for none
 	align        string  // horizontal alignment; "" for the default
+	indent       int     // indent from the aligned edge, in Excel's steps
 	size         float64 // font size in points; 0 for 11
 }
+
+// indentWidth is the width, in characters, that one step of indent takes.
+const indentWidth = 1
 
 // styles makes each style once per workbook.
 type styles struct {
@@ -61,8 +65,8 @@ func (s *styles) id(k styleKey) (int, error) {
 	if k.link {
 		st.Font.Color, st.Font.Underline = "#0563C1", "single"
 	}
-	if k.wrap || k.top || k.align != "" {
-		st.Alignment = &excelize.Alignment{WrapText: k.wrap, Horizontal: k.align}
+	if k.wrap || k.top || k.align != "" || k.indent != 0 {
+		st.Alignment = &excelize.Alignment{WrapText: k.wrap, Horizontal: k.align, Indent: k.indent}
 		if k.top {
 			st.Alignment.Vertical = "top"
 		}

@@ -353,6 +353,29 @@ func TestIncidentsSheet(t *testing.T) {
 		t.Errorf("header = %s, want %s", got, strings.Join(want, ","))
 	}
 
+	// Numbers and dates sit right, one step in, so that the next
+	// column's text does not touch them; text sits left, as Excel has it.
+	for cell, want := range map[string]excelize.Alignment{
+		"A2": {Horizontal: "right", Indent: 1}, "C2": {Horizontal: "right", Indent: 1},
+		"M2": {Horizontal: "right", Indent: 1}, "D2": {}, "A1": {Horizontal: "right", Indent: 1},
+	} {
+		id, err := f.GetCellStyle(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got excelize.Alignment
+		if st.Alignment != nil {
+			got = excelize.Alignment{Horizontal: st.Alignment.Horizontal, Indent: st.Alignment.Indent}
+		}
+		if got != want {
+			t.Errorf("%s alignment %+v, want %+v", cell, got, want)
+		}
+	}
+
 	for _, tc := range []struct {
 		name, cell, raw, shown, numFmt string
 	}{
