@@ -303,8 +303,8 @@ func cellValue(tb testing.TB, f *excelize.File, sheet, cell string) string {
 	return v
 }
 
-// numFmt returns the custom number format of the cell, "" for none.
-func numFmt(tb testing.TB, f *excelize.File, sheet, cell string) string {
+// cellStyle returns the style of the cell.
+func cellStyle(tb testing.TB, f *excelize.File, sheet, cell string) *excelize.Style {
 	tb.Helper()
 	id, err := f.GetCellStyle(sheet, cell)
 	if err != nil {
@@ -314,6 +314,13 @@ func numFmt(tb testing.TB, f *excelize.File, sheet, cell string) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return st
+}
+
+// numFmt returns the custom number format of the cell, "" for none.
+func numFmt(tb testing.TB, f *excelize.File, sheet, cell string) string {
+	tb.Helper()
+	st := cellStyle(tb, f, sheet, cell)
 	if st.CustomNumFmt == nil {
 		return ""
 	}
@@ -359,14 +366,7 @@ func TestIncidentsSheet(t *testing.T) {
 		"A2": {Horizontal: "right", Indent: 1}, "C2": {Horizontal: "right", Indent: 1},
 		"M2": {Horizontal: "right", Indent: 1}, "D2": {}, "A1": {Horizontal: "right", Indent: 1},
 	} {
-		id, err := f.GetCellStyle(sheet, cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := cellStyle(t, f, sheet, cell)
 		var got excelize.Alignment
 		if st.Alignment != nil {
 			got = excelize.Alignment{Horizontal: st.Alignment.Horizontal, Indent: st.Alignment.Indent}
