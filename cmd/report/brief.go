@@ -18,7 +18,7 @@ import (
 func writeBrief(out *outputs, c config, rows incident.Accounting, sum *stats.Summary, rendered []renderedChart,
 	excluded map[string]int) (*brief.Brief, error) {
 	in := &brief.Input{Input: c.in, Rows: rows, Summary: sum, Headline: c.headline, Excluded: excluded,
-		Letter: c.paper == workbook.Letter}
+		Letter: c.paper == workbook.Letter, Through: c.asOf}
 	for _, ch := range rendered {
 		in.Charts = append(in.Charts, brief.Chart{Title: ch.title, File: linked(ch), PNG: ch.png})
 	}

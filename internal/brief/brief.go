@@ -52,6 +52,10 @@ type Input struct {
 	Excluded map[string]int
 	// Letter prints brief.html on US Letter paper, not A4.
 	Letter bool
+	// Through is the last day the data covers (-as-of), as the
+	// workbook's footers give it (workbook.Report.Through); zero means
+	// Summary.Last.
+	Through time.Time
 }
 
 // Chart is a rendered chart: File is its path beside brief.md
@@ -82,7 +86,8 @@ type Brief struct {
 	// References sheet's order.
 	Tallies []Tally
 	Charts  []Chart
-	// Through is the last day the data covers; zero with no incidents.
+	// Through is the last day the data covers (Input.Through, else the
+	// latest incident's date); zero with neither.
 	Through time.Time
 	// Letter prints brief.html on US Letter paper, not A4.
 	Letter bool
@@ -111,7 +116,7 @@ func New(in *Input) (*Brief, error) {
 		return nil, ErrNoSummary
 	}
 	s := in.Summary
-	b := &Brief{Charts: in.Charts, Through: through(s), Letter: in.Letter}
+	b := &Brief{Charts: in.Charts, Through: in.through(), Letter: in.Letter}
 	b.Title = "Brief: no counted attacks"
 	if s.Total.Incidents > 0 {
 		b.Title = "Brief: attacks " + span(s.First, s.Last)
@@ -188,14 +193,13 @@ func headlineTally(refs []stats.Reconciled, asOf time.Time, year int) (*stats.Re
 
 func jan1(t time.Time) time.Time { return time.Date(t.Year(), time.January, 1, 0, 0, 0, 0, time.UTC) }
 
-// through returns the last day the data covers: the latest incident's
-// date, or the month in focus's Through when that is later (an -as-of
-// after the latest incident, in the month in focus).
-func through(s *stats.Summary) time.Time {
-	if s.Focus != nil && s.Focus.Through.After(s.Last) {
-		return s.Focus.Through
+// through returns the last day the data covers: in.Through, else the
+// latest incident's date.
+func (in *Input) through() time.Time {
+	if !in.Through.IsZero() {
+		return in.Through
 	}
-	return s.Last
+	return in.Summary.Last
 }
 
 // refThrough returns the last day a tally covers.

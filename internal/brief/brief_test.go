@@ -86,7 +86,7 @@ func composeRows(tb testing.TB, incs []incident.Incident, refs []incident.Refere
 	if err != nil {
 		tb.Fatal(err)
 	}
-	b, err := New(&Input{Input: "incidents.csv", Rows: rows, Summary: s, Headline: headline,
+	b, err := New(&Input{Input: "incidents.csv", Rows: rows, Summary: s, Headline: headline, Through: opts.AsOf,
 		Excluded: map[string]int{"outcome": 1},
 		Charts:   []Chart{{Title: "Incidents per month", File: "charts/monthly.png", PNG: pngImage(tb)}}})
 	if err != nil {
@@ -244,6 +244,14 @@ func TestSentencesFollowData(t *testing.T) {
 				"The month in focus, February 2021: 3 incidents, above the 3.0 a month of January 2021",
 				"the data runs through 15 March 2021.",
 			},
+		},
+		{
+			// The workbook's footers say the -as-of day, whichever month
+			// is in focus; so does the brief.
+			name: "the month moved to February, the data through a later day",
+			incs: base, opts: stats.Options{Month: day("2021-02-01"), AsOf: day("2021-03-20")},
+			verdict: "Consistent with the “at least 5” of 10 February 2021: we count 6",
+			want:    []string{"the data runs through 20 March 2021."},
 		},
 		{
 			name: "the headline on the convoy tally",

@@ -24,7 +24,7 @@ func sentences(in *Input) []Sentence {
 	} else {
 		add("Summary: First incident, Last incident, Total incidents",
 			"%s our list holds %s; the data runs through %s.", capital(span(s.First, s.Last)),
-			attacks(s.Total.Incidents), date(through(s)))
+			attacks(s.Total.Incidents), date(in.through()))
 	}
 	if f := s.Focus; f != nil {
 		text := "The month in focus, " + f.Words()
