@@ -312,13 +312,13 @@ func why(r *stats.Reconciled) string {
 			miss = append(miss, item)
 		}
 	}
+	p, tol := r.Published, stats.AboutTolerance(r.Published)
 	rule := map[incident.Bound]string{
-		incident.AtLeast:  fmt.Sprintf("any count of %d or more meets “at least %d”", r.Published, r.Published),
-		incident.MoreThan: fmt.Sprintf("any count above %d meets “more than %d”", r.Published, r.Published),
-		incident.AtMost:   fmt.Sprintf("any count of %d or fewer meets “at most %d”", r.Published, r.Published),
-		incident.Exact:    fmt.Sprintf("only a count of exactly %d meets it", r.Published),
-		incident.About: fmt.Sprintf("a count from %d to %d meets “about %d”", r.Published-aboutTolerance(r.Published),
-			r.Published+aboutTolerance(r.Published), r.Published),
+		incident.AtLeast:  fmt.Sprintf("any count of %d or more meets “%s”", p, published(r)),
+		incident.MoreThan: fmt.Sprintf("any count above %d meets “%s”", p, published(r)),
+		incident.AtMost:   fmt.Sprintf("any count of %d or fewer meets “%s”", p, published(r)),
+		incident.Exact:    fmt.Sprintf("only a count of exactly %d meets it", p),
+		incident.About:    fmt.Sprintf("a count from %d to %d meets “%s”", p-tol, p+tol, published(r)),
 	}[r.Bound]
 	out := capital(rule)
 	switch {
@@ -339,14 +339,8 @@ func why(r *stats.Reconciled) string {
 	return out + "."
 }
 
-// aboutTolerance is stats.Judge's tolerance for an About bound.
-func aboutTolerance(published int) int { return max(2, published/10) }
-
 // published returns the tally's number with its bound: "at least 39".
-func published(r *stats.Reconciled) string {
-	return map[incident.Bound]string{incident.Exact: "", incident.AtLeast: "at least ", incident.MoreThan: "more than ",
-		incident.About: "about ", incident.AtMost: "at most "}[r.Bound] + fmt.Sprint(r.Published)
-}
+func published(r *stats.Reconciled) string { return r.Bound.Phrase(r.Published) }
 
 // ours returns our count of a tally, or its range when approximate dates
 // straddle the tally's.

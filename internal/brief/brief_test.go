@@ -530,7 +530,7 @@ func TestExclusions(t *testing.T) {
 // consistent, one past either end not; "about 50" allows 45 to 55.
 func TestAboutTolerance(t *testing.T) {
 	for n := 0; n <= 200; n++ {
-		tol := aboutTolerance(n)
+		tol := stats.AboutTolerance(n)
 		for _, c := range []struct {
 			count int
 			want  stats.Verdict
@@ -540,7 +540,7 @@ func TestAboutTolerance(t *testing.T) {
 			}
 		}
 	}
-	if lo, hi := 50-aboutTolerance(50), 50+aboutTolerance(50); lo != 45 || hi != 55 || !strings.Contains(verdictNote, "“about 50”: 45 to 55") {
+	if lo, hi := 50-stats.AboutTolerance(50), 50+stats.AboutTolerance(50); lo != 45 || hi != 55 || !strings.Contains(verdictNote, "“about 50”: 45 to 55") {
 		t.Errorf("about 50 allows %d to %d; the note says %q", lo, hi, verdictNote)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,6 +61,17 @@ func (b Bound) String() string {
 		return boundCodes[b]
 	}
 	return fmt.Sprintf("bound(%d)", uint8(b))
+}
+
+var boundWords = [...]string{Exact: "", AtLeast: "at least ", MoreThan: "more than ", About: "about ", AtMost: "at most "}
+
+// Phrase returns a published number n with the bound in words, as people
+// read it: "at least 39", "about 45"; "39" for Exact.
+func (b Bound) Phrase(n int) string {
+	if int(b) < len(boundWords) {
+		return boundWords[b] + strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%s %d", b, n)
 }
 
 // ParseBound returns the bound a code names: exact, at_least, more_than,

@@ -206,4 +206,10 @@ func TestBound(t *testing.T) {
 	if Bound(0) != Exact {
 		t.Error("the zero Bound is not Exact")
 	}
+	for b, want := range map[Bound]string{Exact: "39", AtLeast: "at least 39", MoreThan: "more than 39", About: "about 39",
+		AtMost: "at most 39", Bound(9): "bound(9) 39"} {
+		if got := b.Phrase(39); got != want {
+			t.Errorf("%v.Phrase(39) = %q, want %q", b, got, want)
+		}
+	}
 }

@@ -82,8 +82,6 @@ func (r *Reconciled) Words() string {
 	if through.IsZero() {
 		through = r.AsOf
 	}
-	bound := map[incident.Bound]string{incident.Exact: "", incident.AtLeast: "at least ", incident.MoreThan: "more than ",
-		incident.About: "about ", incident.AtMost: "at most "}[r.Bound]
 	since := ""
 	if r.Since.Month() != 1 || r.Since.Day() != 1 || r.Since.Year() != r.AsOf.Year() {
 		since = " since " + r.Since.Format("2 January 2006")
@@ -96,7 +94,7 @@ func (r *Reconciled) Words() string {
 	if r.OursLow != r.OursHigh {
 		ours = fmt.Sprintf("%d to %d", r.OursLow, r.OursHigh)
 	}
-	out := fmt.Sprintf("%s%d%s through %s: we count %s (%s): %s.", bound, r.Published, since,
+	out := fmt.Sprintf("%s%s through %s: we count %s (%s): %s.", r.Bound.Phrase(r.Published), since,
 		through.Format("2 January 2006"), ours, filter, r.Verdict)
 	var meet, miss []string
 	best, bestGap := "", -1

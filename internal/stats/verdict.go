@@ -20,6 +20,10 @@ const (
 	Below Verdict = "below"
 )
 
+// AboutTolerance is how far from published a count may be and still meet
+// "about published": published/10 rounded down, and never less than 2.
+func AboutTolerance(published int) int { return max(2, published/10) }
+
 // Judge compares our count, the range low..high (low == high when every
 // incident's date is certain), with a published number read with its
 // bound:
@@ -65,7 +69,7 @@ func Judge(low, high, published int, b incident.Bound) Verdict {
 		}
 		return Above
 	case incident.About:
-		tol := max(2, published/10)
+		tol := AboutTolerance(published)
 		lo, hi = published-tol, published+tol
 	default:
 		panic(fmt.Sprintf("stats: Judge: unknown bound %v", b))
