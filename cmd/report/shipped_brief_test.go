@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"report/internal/incident"
 )
 
 // TestShippedBrief checks that brief.md's numbers are the workbook's: the
@@ -78,8 +80,12 @@ func TestShippedBrief(t *testing.T) {
 	same("total", match(`our list holds (\d+) attacks`)[1], num(get(t, s, "totals", "incidents")), summary["Total incidents"])
 
 	w := match(`\n\d+\. ([A-Z][\w ]*?) were used in (\d+) of the \d+ attacks \((\d+\.\d%)\)`)
-	label := map[string]string{"Rockets": "Rocket", "Drones": "Drone", "Mortars": "Mortar", "IEDs": "IED",
-		"Small arms": "Small arms", "Other weapons": "Other"}[w[1]]
+	label := ""
+	for _, wp := range incident.Weapons() {
+		if strings.EqualFold(wp.Plural(), w[1]) { // "Rockets" starts a sentence
+			label = wp.Label()
+		}
+	}
 	wrow := tableRow(t, filepath.Join(csvDir, "report-By Weapon.csv"), "Weapon", label)
 	same("main weapon "+label, w[2], wrow["Incidents"])
 	same("main weapon's share", w[3], wrow["Share of incidents"])

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"report/internal/incident"
 	"report/internal/stats"
 )
 
@@ -131,12 +130,6 @@ func sites(s *stats.Summary) string {
 	return fmt.Sprintf("%s, of %d %ss in all.", text, len(s.Sites), kind)
 }
 
-// weaponPlural names a weapon's attacks in a sentence.
-var weaponPlural = [incident.NumWeapons]string{
-	incident.Rocket: "rockets", incident.Drone: "drones", incident.Mortar: "mortars", incident.IED: "IEDs",
-	incident.SmallArms: "small arms", incident.OtherWeapon: "other weapons",
-}
-
 // weapons words the main weapon and the two after it, with their shares.
 func weapons(s *stats.Summary) string {
 	ws := make([]stats.WeaponTotals, 0, len(s.Weapons))
@@ -152,11 +145,11 @@ func weapons(s *stats.Summary) string {
 		}
 	}
 	main := ws[0]
-	text := fmt.Sprintf("%s were used in %d of the %d attacks (%.1f%%)", capital(weaponPlural[main.Weapon]),
+	text := fmt.Sprintf("%s were used in %d of the %d attacks (%.1f%%)", capital(main.Weapon.Plural()),
 		main.Incidents, s.Total.Incidents, 100*main.Share)
 	var next []string
 	for _, w := range ws[1:min(3, len(ws))] {
-		next = append(next, fmt.Sprintf("%s in %d (%.1f%%)", weaponPlural[w.Weapon], w.Incidents, 100*w.Share))
+		next = append(next, fmt.Sprintf("%s in %d (%.1f%%)", w.Weapon.Plural(), w.Incidents, 100*w.Share))
 	}
 	if len(next) > 0 {
 		text += ", " + list(next)

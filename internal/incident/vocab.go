@@ -24,10 +24,11 @@ const (
 )
 
 // weaponTerm describes one canonical weapon: its code in CSV files and
-// JSON, its label for people, its colour, and the other spellings accepted
-// in a weapon cell. This table is the whole weapon vocabulary.
+// JSON, its label for people, its plural for sentences, its colour, and
+// the other spellings accepted in a weapon cell. This table is the whole
+// weapon vocabulary.
 type weaponTerm struct {
-	code, label string
+	code, label, plural string
 	// color is one of the Okabe-Ito colour-blind-safe colours, as #RRGGBB;
 	// the same in every chart and in the workbook.
 	color     string
@@ -35,12 +36,12 @@ type weaponTerm struct {
 }
 
 var weaponTerms = [NumWeapons]weaponTerm{
-	Rocket:      {"rocket", "Rocket", "#D55E00", []string{"rockets"}},
-	Drone:       {"drone", "Drone", "#0072B2", []string{"drones"}},
-	Mortar:      {"mortar", "Mortar", "#E69F00", []string{"mortars"}},
-	IED:         {"ied", "IED", "#009E73", []string{"ieds"}},
-	SmallArms:   {"small_arms", "Small arms", "#CC79A7", []string{"small_arm"}},
-	OtherWeapon: {"other", "Other", "#999999", []string{"others"}},
+	Rocket:      {"rocket", "Rocket", "rockets", "#D55E00", []string{"rockets"}},
+	Drone:       {"drone", "Drone", "drones", "#0072B2", []string{"drones"}},
+	Mortar:      {"mortar", "Mortar", "mortars", "#E69F00", []string{"mortars"}},
+	IED:         {"ied", "IED", "IEDs", "#009E73", []string{"ieds"}},
+	SmallArms:   {"small_arms", "Small arms", "small arms", "#CC79A7", []string{"small_arm"}},
+	OtherWeapon: {"other", "Other", "other weapons", "#999999", []string{"others"}},
 }
 
 var weaponIndex = func() map[string]Weapon {
@@ -69,12 +70,16 @@ func (w Weapon) String() string { return w.term().code }
 // Label returns the weapon's name for people: "Small arms".
 func (w Weapon) Label() string { return w.term().label }
 
+// Plural names the weapon's attacks in a sentence, in lower case but for
+// acronyms: "rockets", "IEDs", "small arms".
+func (w Weapon) Plural() string { return w.term().plural }
+
 // Color returns the weapon's fixed colour as "#RRGGBB".
 func (w Weapon) Color() string { return w.term().color }
 
 func (w Weapon) term() weaponTerm {
 	if int(w) >= NumWeapons {
-		return weaponTerm{code: fmt.Sprintf("weapon(%d)", w), label: "?", color: "#000000"}
+		return weaponTerm{code: fmt.Sprintf("weapon(%d)", w), label: "?", plural: "?", color: "#000000"}
 	}
 	return weaponTerms[w]
 }
