@@ -139,11 +139,7 @@ func weapons(s *stats.Summary) string {
 		}
 	}
 	// Most used first; the vocabulary's order breaks ties.
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && ws[j].Incidents > ws[j-1].Incidents; j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
-	}
+	slices.SortStableFunc(ws, func(a, b stats.WeaponTotals) int { return b.Incidents - a.Incidents })
 	main := ws[0]
 	text := fmt.Sprintf("%s were used in %d of the %d attacks (%.1f%%)", capital(main.Weapon.Plural()),
 		main.Incidents, s.Total.Incidents, 100*main.Share)
