@@ -61,15 +61,15 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 	add("-include-foiled", "%s", onOff(c.includeFoiled, "foiled attacks are counted", "foiled attacks (never launched) are excluded"))
 	add("-exclude-target-type", "%s", given(c.excludeTargetTypes, "these target types are excluded", "not given: every target type is counted"))
 	add("-merge-probable", "%s", onOff(c.mergeProbable, "probable duplicates count once", "probable duplicates are both counted"))
-	add("-year", "%s", dateOr(c.year != 0, fmt.Sprint(c.year), "not given: the year of the latest incident"))
-	add("-month", "%s", dateOr(!c.month.IsZero(), c.month.Format("2006-01"), "not given: the month of the latest incident"))
-	add("-as-of", "%s", dateOr(!c.asOf.IsZero(), c.asOf.Format("2006-01-02"), "not given: the data runs through the latest incident"))
-	add("-headline", "%s", dateOr(!c.headline.IsZero(), c.headline.Format("2006-01-02"),
+	add("-year", "%s", orDefault(c.year != 0, fmt.Sprint(c.year), "not given: the year of the latest incident"))
+	add("-month", "%s", orDefault(!c.month.IsZero(), c.month.Format("2006-01"), "not given: the month of the latest incident"))
+	add("-as-of", "%s", orDefault(!c.asOf.IsZero(), c.asOf.Format("2006-01-02"), "not given: the data runs through the latest incident"))
+	add("-headline", "%s", orDefault(!c.headline.IsZero(), c.headline.Format("2006-01-02"),
 		"not given: the brief answers the year's first tally of every attack since 1 January"))
 	add("-tz", "%s: the sites' time zone, for date-times with an offset.", c.tz)
-	add("-date-order", "%s", dateOr(c.dateOrder != "", c.dateOrder, "not given: decided by the file's own slashed dates"))
-	add("-weapons", "%s", dateOr(c.weapons != "", c.weapons+": more weapon terms", "not given: the built-in weapon terms"))
-	add("-previous", "%s", dateOr(c.previous != "", c.previous+": the Changes sheet compares with it", "not given: no comparison"))
+	add("-date-order", "%s", orDefault(c.dateOrder != "", c.dateOrder, "not given: decided by the file's own slashed dates"))
+	add("-weapons", "%s", orDefault(c.weapons != "", c.weapons+": more weapon terms", "not given: the built-in weapon terms"))
+	add("-previous", "%s", orDefault(c.previous != "", c.previous+": the Changes sheet compares with it", "not given: no comparison"))
 	formats := make([]string, len(c.formats))
 	for i, f := range c.formats {
 		formats[i] = string(f)
@@ -78,7 +78,7 @@ func (c config) methodology(format string, gazetteer bool, refs []incident.Refer
 		"every counted row is listed on the Incidents sheet"))
 	add("-formats", "%s: the chart files written.", strings.Join(formats, ","))
 	add("-paper", "%s: the workbook prints on it, landscape, and brief.html upright.", c.paper)
-	add("-marking", "%s", dateOr(c.marking != "", fmt.Sprintf("%q: in every page's header", c.marking), "not given: no handling marking"))
+	add("-marking", "%s", orDefault(c.marking != "", fmt.Sprintf("%q: in every page's header", c.marking), "not given: no handling marking"))
 
 	section = "Scopes"
 	for _, ns := range incident.StandardScopes() {
@@ -145,8 +145,8 @@ func orNone(path string, read bool, what, none string) string {
 	return "none read: " + none
 }
 
-// dateOr returns v when it was given, else dflt.
-func dateOr(isGiven bool, v, dflt string) string {
+// orDefault returns v when it was given, else dflt.
+func orDefault(isGiven bool, v, dflt string) string {
 	if isGiven {
 		return v
 	}
