@@ -108,7 +108,7 @@ func (b *Workbook) monthlyChart(sheet string, s *stats.Summary) error {
 	}
 	// Not varied colours: with one weapon, LibreOffice would list the
 	// months in the legend, each in a colour its bar is not.
-	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100), VaryColors: boolPtr(false),
+	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: ptr[uint](50), Overlap: ptr(100), VaryColors: ptr(false),
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtMonth}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	months := sheetRange(sheet, 1, 2, n+1)
@@ -167,8 +167,8 @@ func (b *Workbook) weaponChart(sheet string, s *stats.Summary) error {
 		colors[i] = w.Weapon.Color()
 	}
 	b.points[series.Values] = colors
-	c := &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{series}, GapWidth: uintPtr(60),
-		VaryColors: boolPtr(false),
+	c := &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{series}, GapWidth: ptr[uint](60),
+		VaryColors: ptr(false),
 		Legend:     excelize.ChartLegend{Position: "none"}, // the axis names the weapons
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	return b.addNativeChart(sheet, n, true, "Incidents by weapon", c)
@@ -328,9 +328,6 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	return b.addNativeChart(sheet, n, false, title, c)
 }
 
-func uintPtr(n uint) *uint { return &n }
-func boolPtr(v bool) *bool { return &v }
-
 // dateAxis is the date axis of a chart whose categories are date cells:
 // excelize writes the categories as text and the x axis as a category
 // axis, a label at every category, equally spaced whatever the days
@@ -404,4 +401,3 @@ func chartPoints(data []byte, points map[string][]string) []byte {
 	}
 	return data
 }
-func intPtr(n int) *int { return &n }

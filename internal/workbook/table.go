@@ -341,6 +341,7 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 	})
 }
 
+// ptr returns a pointer to a copy of v, for excelize's optional fields.
 func ptr[T any](v T) *T { return &v }
 
 // outCell converts a row value to a cell to write, with its style: k
