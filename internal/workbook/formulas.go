@@ -375,14 +375,9 @@ func tableTotals(data []byte, totals map[string][]totalsColumn) ([]byte, error) 
 		case c.fn != "":
 			return []byte(string(tag) + ` totalsRowFunction="` + c.fn + `"`)
 		case c.label != "":
-			return []byte(string(tag) + ` totalsRowLabel="` + xmlEscape(c.label) + `"`)
+			return []byte(string(tag) + ` totalsRowLabel="` + string(appendAttr(nil, c.label)) + `"`)
 		}
 		return tag
 	})
 	return out, nil
-}
-
-// xmlEscape escapes s for an XML attribute.
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
