@@ -53,7 +53,7 @@ var chartFont = &excelize.Font{Family: fontFamily, Size: 10, Color: "#000000"}
 // (1-based) from row first to row last of sheet: 'Month x Weapon'!$B$2:$B$8.
 func sheetRange(sheet string, col, first, last int) string {
 	name, _ := excelize.ColumnNumberToName(col)
-	ref := fmt.Sprintf("'%s'!$%s$%d", strings.ReplaceAll(sheet, "'", "''"), name, first)
+	ref := fmt.Sprintf("%s$%s$%d", sheetPrefix(sheet), name, first)
 	if last != first {
 		ref += fmt.Sprintf(":$%s$%d", name, last)
 	}

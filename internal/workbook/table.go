@@ -300,7 +300,7 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 			return err
 		}
 	}
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	quoted := sheetPrefix(sheet)
 	if p.area != "" {
 		if err := b.f.SetDefinedName(&excelize.DefinedName{
 			Name: "_xlnm.Print_Area", RefersTo: quoted + p.area, Scope: sheet,
@@ -327,6 +327,12 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 		RefersTo: strings.Join(titles, ","),
 		Scope:    sheet,
 	})
+}
+
+// sheetPrefix returns what a reference to cells of sheet begins with:
+// its name quoted, "'Month x Weapon'!", an apostrophe in it doubled.
+func sheetPrefix(sheet string) string {
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 }
 
 // ptr returns a pointer to a copy of v, for excelize's optional fields.
