@@ -239,8 +239,8 @@ func lineName(l stats.Line) string {
 // counts from the year before); then the native cumulative chart, which
 // unlike the PNG draws no line of its own for a tally that counts from a
 // day after 1 January: a line chart on a date axis (dateAxis), labelled
-// at the first of each month, the tallies markers without lines. Two tallies of one scope on one date show the later
-// one listed.
+// at the first of each month, the tallies markers without lines. Two
+// tallies of one scope on one date show the later one listed.
 func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	s := r.Summary
 	y := &s.YearToDate
