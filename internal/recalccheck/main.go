@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,9 +111,13 @@ func expected(s *summary.File) []table {
 		}
 		return m
 	}
+	// counts are the figures of a By Month or By Weapon row.
+	counts := func(incidents, munitions, intercepted, killed, wounded int) map[string]int {
+		return map[string]int{"Incidents": incidents, "Munitions": munitions,
+			"Intercepted": intercepted, "Killed": killed, "Wounded": wounded}
+	}
 	totals := func(t *summary.Totals) map[string]int {
-		return weapons(map[string]int{"Incidents": t.Incidents, "Munitions": t.Munitions,
-			"Intercepted": t.Intercepted, "Killed": t.Killed, "Wounded": t.Wounded}, t.ByWeapon)
+		return weapons(counts(t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded), t.ByWeapon)
 	}
 	month := table{sheet: "By Month"}
 	cross := table{sheet: "Month x Weapon"}
@@ -133,9 +138,8 @@ func expected(s *summary.File) []table {
 		if x, ok := incident.ParseWeapon(w.Weapon); ok {
 			label = x.Label()
 		}
-		weapon.rows = append(weapon.rows, row{key: label, name: label, figures: map[string]int{
-			"Incidents": w.Incidents, "Munitions": w.Munitions, "Intercepted": w.Intercepted,
-			"Killed": w.Killed, "Wounded": w.Wounded}})
+		weapon.rows = append(weapon.rows, row{key: label, name: label,
+			figures: counts(w.Incidents, w.Munitions, w.Intercepted, w.Killed, w.Wounded)})
 	}
 	t := &s.Totals
 	if t.Incidents > 0 {
@@ -143,8 +147,7 @@ func expected(s *summary.File) []table {
 		month.rows = append(month.rows, total(totals(t)))
 		cross.rows = append(cross.rows, total(weapons(map[string]int{"Total": t.Incidents}, t.ByWeapon)))
 		site.rows = append(site.rows, total(weapons(map[string]int{"Incidents": t.Incidents}, t.ByWeapon)))
-		weapon.rows = append(weapon.rows, total(map[string]int{"Incidents": t.Incidents, "Munitions": t.Munitions,
-			"Intercepted": t.Intercepted, "Killed": t.Killed, "Wounded": t.Wounded}))
+		weapon.rows = append(weapon.rows, total(counts(t.Incidents, t.Munitions, t.Intercepted, t.Killed, t.Wounded)))
 	}
 	return []table{month, site, weapon, cross}
 }
@@ -171,7 +174,7 @@ func compare(src string, tables []table, grids map[string][][]string) (checked i
 				problems = append(problems, fmt.Sprintf("%s: %s: no row %s", src, t.sheet, r.name))
 				continue
 			}
-			for _, col := range sortedKeys(r.figures) {
+			for _, col := range slices.Sorted(maps.Keys(r.figures)) {
 				checked++
 				want := r.figures[col]
 				j, ok := cols[col]
@@ -213,15 +216,6 @@ func find(g [][]string, r row) []string {
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // workbookGrids reads the tables' sheets of the workbook with their cached

@@ -125,14 +125,10 @@ func structuredRef(table, col string) string {
 
 // Incidents column names the formulas count by.
 const (
-	colDate        = "date"
-	colSite        = "site"
-	colGroup       = "group"
-	colWeaponCode  = "weapon_code"
-	colMunitions   = "munitions"
-	colIntercepted = "intercepted"
-	colKilled      = "killed"
-	colWounded     = "wounded"
+	colDate       = "date"
+	colSite       = "site"
+	colGroup      = "group"
+	colWeaponCode = "weapon_code"
 )
 
 // incidentRefs are the Incidents table's columns, as structured references,
@@ -256,7 +252,8 @@ func monthRange(start time.Time) []condition {
 
 // figure returns the formula of the figure under col of the incidents
 // that meet the conditions of any of sets: "" for a column that is not a
-// figure.
+// figure. Munitions, Intercepted, Killed and Wounded sum the Incidents
+// column of that name in lower case.
 func (refs incidentRefs) figure(col string, sets ...[]condition) string {
 	switch col {
 	case "Incidents", "Total":
@@ -375,14 +372,9 @@ func tableTotals(data []byte, totals map[string][]totalsColumn) ([]byte, error) 
 		case c.fn != "":
 			return []byte(string(tag) + ` totalsRowFunction="` + c.fn + `"`)
 		case c.label != "":
-			return []byte(string(tag) + ` totalsRowLabel="` + xmlEscape(c.label) + `"`)
+			return []byte(string(tag) + ` totalsRowLabel="` + string(appendAttr(nil, c.label)) + `"`)
 		}
 		return tag
 	})
 	return out, nil
-}
-
-// xmlEscape escapes s for an XML attribute.
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }

@@ -87,11 +87,13 @@ func checkFormulas(tb testing.TB, f *excelize.File, cells []formulaCell) {
 // parts returns the parts of the workbook of r by name.
 func parts(tb testing.TB, r *Report) map[string]string {
 	tb.Helper()
-	var buf bytes.Buffer
-	if err := write(&buf, r); err != nil {
-		tb.Fatal(err)
-	}
-	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	return unzip(tb, writeBytes(tb, r, Options{}))
+}
+
+// unzip returns the parts of a workbook by name.
+func unzip(tb testing.TB, data []byte) map[string]string {
+	tb.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -173,7 +175,6 @@ func TestTotalsRowParts(t *testing.T) {
 // figures are values; the totals stay SUBTOTALs of the table above.
 func TestFiguresAsValues(t *testing.T) {
 	r := report(t, smallCSV, smallRefs)
-	d := reports[r.Summary]
 	tests := []struct {
 		name  string
 		opts  Options
@@ -188,25 +189,7 @@ func TestFiguresAsValues(t *testing.T) {
 				defer func(n int) { bodyRows = n }(bodyRows)
 				bodyRows = tt.split
 			}
-			b, err := New(d.Header, d.ExtraColumns, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
-			for i := range d.Incidents {
-				if err := b.AddIncident(&d.Incidents[i]); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var buf bytes.Buffer
-			if err := b.Write(&buf, r); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := openBytes(t, writeBytes(t, r, tt.opts))
 			checkFormulas(t, f, []formulaCell{
 				{sheetByMonth, "B2", "", "2"},
 				{sheetBySite, "B2", "", "1"},

@@ -53,7 +53,7 @@ var chartFont = &excelize.Font{Family: fontFamily, Size: 10, Color: "#000000"}
 // (1-based) from row first to row last of sheet: 'Month x Weapon'!$B$2:$B$8.
 func sheetRange(sheet string, col, first, last int) string {
 	name, _ := excelize.ColumnNumberToName(col)
-	ref := fmt.Sprintf("'%s'!$%s$%d", strings.ReplaceAll(sheet, "'", "''"), name, first)
+	ref := fmt.Sprintf("%s$%s$%d", sheetPrefix(sheet), name, first)
 	if last != first {
 		ref += fmt.Sprintf(":$%s$%d", name, last)
 	}
@@ -108,7 +108,7 @@ func (b *Workbook) monthlyChart(sheet string, s *stats.Summary) error {
 	}
 	// Not varied colours: with one weapon, LibreOffice would list the
 	// months in the legend, each in a colour its bar is not.
-	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: uintPtr(50), Overlap: intPtr(100), VaryColors: boolPtr(false),
+	c := &excelize.Chart{Type: excelize.ColStacked, GapWidth: ptr[uint](50), Overlap: ptr(100), VaryColors: ptr(false),
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtMonth}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	months := sheetRange(sheet, 1, 2, n+1)
@@ -167,8 +167,8 @@ func (b *Workbook) weaponChart(sheet string, s *stats.Summary) error {
 		colors[i] = w.Weapon.Color()
 	}
 	b.points[series.Values] = colors
-	c := &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{series}, GapWidth: uintPtr(60),
-		VaryColors: boolPtr(false),
+	c := &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{series}, GapWidth: ptr[uint](60),
+		VaryColors: ptr(false),
 		Legend:     excelize.ChartLegend{Position: "none"}, // the axis names the weapons
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	return b.addNativeChart(sheet, n, true, "Incidents by weapon", c)
@@ -239,8 +239,8 @@ func lineName(l stats.Line) string {
 // counts from the year before); then the native cumulative chart, which
 // unlike the PNG draws no line of its own for a tally that counts from a
 // day after 1 January: a line chart on a date axis (dateAxis), labelled
-// at the first of each month, the tallies markers without lines. Two tallies of one scope on one date show the later
-// one listed.
+// at the first of each month, the tallies markers without lines. Two
+// tallies of one scope on one date show the later one listed.
 func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	s := r.Summary
 	y := &s.YearToDate
@@ -328,9 +328,6 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 	return b.addNativeChart(sheet, n, false, title, c)
 }
 
-func uintPtr(n uint) *uint { return &n }
-func boolPtr(v bool) *bool { return &v }
-
 // dateAxis is the date axis of a chart whose categories are date cells:
 // excelize writes the categories as text and the x axis as a category
 // axis, a label at every category, equally spaced whatever the days
@@ -404,4 +401,3 @@ func chartPoints(data []byte, points map[string][]string) []byte {
 	}
 	return data
 }
-func intPtr(n int) *int { return &n }

@@ -1,11 +1,9 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"image"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,20 +36,12 @@ func openBytes(tb testing.TB, data []byte) *excelize.File {
 // as excelize names them.
 func sheetXML(tb testing.TB, data []byte, i int) string {
 	tb.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		tb.Fatal(err)
+	name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+	x, ok := unzip(tb, data)[name]
+	if !ok {
+		tb.Fatalf("no %s", name)
 	}
-	rc, err := zr.Open(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
+	return x
 }
 
 func TestPrintSetup(t *testing.T) {

@@ -129,9 +129,8 @@ func (s *stream) add(vals []value) error {
 func (s *stream) fit() error {
 	s.fitted = true
 	s.widths = make([]int, len(s.cols))
-	s.wrap = make([]bool, len(s.cols))
 	for i, c := range s.cols {
-		s.widths[i] = textWidth(c.name) + 3 // bold, and the filter button
+		s.widths[i] = headerWidth(c.name, true)
 	}
 	s.numeric, s.text = make([]bool, len(s.cols)), make([]bool, len(s.cols))
 	for _, vals := range s.sample {
@@ -143,14 +142,8 @@ func (s *stream) fit() error {
 			}
 		}
 	}
-	anyWrap := false
-	for i, w := range s.widths {
-		if mw := s.cols[i].maxWidth(); w > mw {
-			s.widths[i] = mw
-			s.wrap[i] = !s.cols[i].nowrap
-			anyWrap = anyWrap || s.wrap[i]
-		}
-	}
+	var anyWrap bool
+	s.wrap, anyWrap = capWidths(s.cols, s.widths)
 	s.styles = make([]int, len(s.cols))
 	s.dates = make([]int, len(s.cols))
 	s.linked = make([]int, len(s.cols))
@@ -285,10 +278,7 @@ func (s *stream) height(vals []value) float64 {
 			lines = max(lines, quickLines(v.s, s.widths[i]))
 		}
 	}
-	if lines == 1 {
-		return 0
-	}
-	return min(float64(lines)*lineHeight, maxRowHeight)
+	return rowHeight(lines)
 }
 
 // quickLines estimates the lines text takes in a column width characters

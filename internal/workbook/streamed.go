@@ -139,7 +139,7 @@ func (b *Workbook) streamHeader(s *stream, i int) func(*Report, string) error {
 		}
 		for j, name := range names {
 			k := styleKey{bold: true, top: true}
-			w := textWidth(name) + 3
+			w := headerWidth(name, true)
 			if j < len(s.cols) {
 				k.fill, k.wrap = s.cols[j].fill, s.wrap[j]
 				if s.numeric[j] && !s.text[j] {

@@ -125,10 +125,7 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	// Fit the widths: a first pass over the values.
 	widths := make([]int, len(t.cols))
 	for i, n := range names {
-		widths[i] = textWidth(n) + 1 // bold
-		if t.name != "" {
-			widths[i] += 2 // the filter button
-		}
+		widths[i] = headerWidth(n, t.name != "")
 	}
 	// numeric says whether a column's body holds numbers and dates only;
 	// its header is then aligned right, like its values.
@@ -161,15 +158,9 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 	if t.rows == 0 && t.empty != "" {
 		widths[0] = max(widths[0], min(textWidth(t.empty), 12))
 	}
-	wrap := make([]bool, len(t.cols))
-	anyWrap := false
+	wrap, anyWrap := capWidths(t.cols, widths)
 	for i, w := range widths {
-		if mw := t.cols[i].maxWidth(); w > mw {
-			wrap[i] = !t.cols[i].nowrap
-			anyWrap = anyWrap || wrap[i]
-			widths[i] = mw
-		}
-		if err := out.setColWidth(i+1, float64(max(widths[i], 6)+2)); err != nil {
+		if err := out.setColWidth(i+1, float64(max(w, 6)+2)); err != nil {
 			return err
 		}
 	}
@@ -185,10 +176,7 @@ func (b *Workbook) writeTable(sheet string, t *table) error {
 				lines = max(lines, wrapLines(s, widths[i]))
 			}
 		}
-		if lines == 1 {
-			return 0
-		}
-		return min(float64(lines)*lineHeight, maxRowHeight)
+		return rowHeight(lines)
 	}
 
 	// Header.
@@ -312,7 +300,7 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 			return err
 		}
 	}
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	quoted := sheetPrefix(sheet)
 	if p.area != "" {
 		if err := b.f.SetDefinedName(&excelize.DefinedName{
 			Name: "_xlnm.Print_Area", RefersTo: quoted + p.area, Scope: sheet,
@@ -341,6 +329,13 @@ func (b *Workbook) pageSetup(sheet string, p printSetup) error {
 	})
 }
 
+// sheetPrefix returns what a reference to cells of sheet begins with:
+// its name quoted, "'Month x Weapon'!", an apostrophe in it doubled.
+func sheetPrefix(sheet string) string {
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+}
+
+// ptr returns a pointer to a copy of v, for excelize's optional fields.
 func ptr[T any](v T) *T { return &v }
 
 // outCell converts a row value to a cell to write, with its style: k
@@ -556,6 +551,40 @@ const (
 	lineHeight   = 15  // a line of 11-point text
 	maxRowHeight = 409 // Excel's limit
 )
+
+// rowHeight returns the height of a row whose tallest cell takes lines
+// lines: 0, the default, for one.
+func rowHeight(lines int) float64 {
+	if lines <= 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight, maxRowHeight)
+}
+
+// headerWidth estimates the width in characters of a header cell: its
+// name in bold, and the filter button of an Excel table when filter.
+func headerWidth(name string, filter bool) int {
+	w := textWidth(name) + 1 // bold
+	if filter {
+		w += 2
+	}
+	return w
+}
+
+// capWidths makes each column no wider than its maxWidth; a column cut
+// down wraps, unless it is nowrap. It returns which columns wrap, and
+// whether any does: the rows' cells are then aligned to the top.
+func capWidths(cols []column, widths []int) (wrap []bool, anyWrap bool) {
+	wrap = make([]bool, len(cols))
+	for i, w := range widths {
+		if mw := cols[i].maxWidth(); w > mw {
+			widths[i] = mw
+			wrap[i] = !cols[i].nowrap
+			anyWrap = anyWrap || wrap[i]
+		}
+	}
+	return wrap, anyWrap
+}
 
 // unwrap returns the value of a row value.
 func unwrap(v any) any {

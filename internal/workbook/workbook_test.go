@@ -106,16 +106,7 @@ func writeWith(w io.Writer, r *Report, opts Options) error {
 // open writes r and reads the workbook back.
 func open(tb testing.TB, r *Report) *excelize.File {
 	tb.Helper()
-	var buf bytes.Buffer
-	if err := write(&buf, r); err != nil {
-		tb.Fatalf("write: %v", err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		tb.Fatalf("excelize.OpenReader: %v", err)
-	}
-	tb.Cleanup(func() { f.Close() })
-	return f
+	return openBytes(tb, writeBytes(tb, r, Options{}))
 }
 
 // pngChart returns a w x h PNG image of one colour.

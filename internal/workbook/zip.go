@@ -22,7 +22,7 @@ import (
 // zipSplicer is the excelize.ZipWriter of a report workbook (through
 // excelize.File.SetZipWriter). It holds excelize's parts in memory, which
 // are small, and at Close writes them to the output in name order, so the
-// same workbook gives the same bytes, with three changes:
+// same workbook gives the same bytes, with these changes:
 //   - into the sheets named in rows, after the header row excelize wrote,
 //     it splices the rows streamed and compressed beforehand, and their
 //     hyperlinks, if any, as a <hyperlinks> element in the sheet and
