@@ -49,7 +49,14 @@ type tally struct {
 	color color.Color
 }
 
-// cumulativeFigure builds the figure of Cumulative.
+// cumulativeFigure builds the cumulative chart: the year-to-date count,
+// day by day from 1 January through s.YearToDate.Through, as a step line,
+// with every published tally of s.References drawn at its AsOf date and
+// Published value and labelled like "39 (6 Jun)"; a tally counted from a
+// date other than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies
+// dated outside the report year are left out. Labels are placed so that
+// they overlap neither each other, nor the line, nor the frame, when there
+// is room.
 func cumulativeFigure(s *stats.Summary) (*figure, error) {
 	ytd := s.YearToDate
 	title := "Cumulative incidents against published tallies"
@@ -138,7 +145,7 @@ func scopeWords(s string) string {
 	return strings.ToUpper(out[:1]) + out[1:]
 }
 
-// cumulativePlotOf returns the plot of Cumulative for a summary with at
+// cumulativePlotOf returns the plot of the cumulative chart for a summary with at
 // least one day in its year to date, and the plotter of its tallies. A
 // tally counted from a day after 1 January is drawn against a thin dashed
 // line of our count under its filter from that day. The

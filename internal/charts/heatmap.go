@@ -84,7 +84,13 @@ func heatLegend(cs []heatClass, open bool) []legendEntry {
 	return l
 }
 
-// heatmapFigure builds the figure of Heatmap.
+// heatmapFigure builds the heatmap: the incidents at each site (or site
+// group) in each month, a grid of cells, most-attacked site at the top,
+// each shaded by its count on a colour-blind-safe sequential scale, the
+// counts written in the cells when all of them fit (at 10 points or
+// more), else none. The sites are those of shownSites, as in the sites
+// chart: past the 15 most-attacked, the rest summed in one row when there
+// are more than 3.
 func heatmapFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site and month"
 	axis := "Site"

@@ -75,7 +75,12 @@ var (
 	markerStroke = color.Gray{Y: 0x44}
 )
 
-// mapFigure builds the figure of the map.
+// mapFigure builds the map chart: the incidents on a map of Iraq and its
+// neighbours, one marker per site with a position, its area proportional
+// to its incidents, a pie of its weapons for a fixed site and a square
+// striped by weapon for a convoy route, the most-attacked sites labelled.
+// Sites not on the map (no position, outside it, or their incidents
+// spread too far apart) are listed beside it.
 func mapFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site, on the map"
 	if s.SitesByGroup {

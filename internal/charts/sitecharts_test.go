@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -79,32 +78,28 @@ func manySitesSummary(tb testing.TB) *stats.Summary {
 func TestSiteChartsGolden(t *testing.T) {
 	placed, one, many := placedSummary(t), oneSiteSummary(t), manySitesSummary(t)
 	for _, tc := range []struct {
-		name string
-		fn   func(w *bytes.Buffer, s *stats.Summary) error
-		s    *stats.Summary
+		name  string
+		chart string
+		s     *stats.Summary
 	}{
-		{"map_placed", drawWith(Map), placed},
-		{"map_one_site", drawWith(Map), one},
-		{"map_many_sites", drawWith(Map), many},
-		{"heatmap_many_sites", drawWith(Heatmap), many},
-		{"heatmap_placed", drawWith(Heatmap), placed},
-		{"heatmap_one_site", drawWith(Heatmap), one},
-		{"hours_placed", drawWith(Hours), placed},
+		{"map_placed", "map", placed},
+		{"map_one_site", "map", one},
+		{"map_many_sites", "map", many},
+		{"heatmap_many_sites", "heatmap", many},
+		{"heatmap_placed", "heatmap", placed},
+		{"heatmap_one_site", "heatmap", one},
+		{"hours_placed", "hours", placed},
 		// Convoy routes hatched, 11 sites all shown.
-		{"sites_placed", drawWith(Sites), placed},
+		{"sites_placed", "sites", placed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := tc.fn(&buf, tc.s); err != nil {
+			if _, err := chart(t, tc.chart).Draw(&buf, tc.s, Options{Source: "placed.csv"}); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, tc.name, buf.Bytes())
 		})
 	}
-}
-
-func drawWith(fn func(w io.Writer, s *stats.Summary, o Options) error) func(*bytes.Buffer, *stats.Summary) error {
-	return func(b *bytes.Buffer, s *stats.Summary) error { return fn(b, s, Options{Source: "placed.csv"}) }
 }
 
 func TestMapPlaces(t *testing.T) {

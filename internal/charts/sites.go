@@ -12,8 +12,8 @@ import (
 	"report/internal/stats"
 )
 
-// topSites is the number of sites Sites shows before it sums the rest,
-// when the rest are more than maxOthers.
+// topSites is the number of sites the sites chart and the heatmap show
+// before they sum the rest, when the rest are more than maxOthers.
 const topSites = 15
 
 // maxOthers is the most sites past topSites that are still shown as
@@ -34,8 +34,8 @@ func shownSites(sites []stats.Site) []stats.Site {
 // siteName returns a site's name as a chart shows it.
 func siteName(s stats.Site) string { return shorten(s.Name, maxSiteName) }
 
-// maxSiteName is the most characters of a site name Sites shows: longer
-// names end in "…" after maxSiteName-1 characters. Real names are far
+// maxSiteName is the most characters of a site name the charts show:
+// longer names end in "…" after maxSiteName-1 characters. Real names are far
 // shorter ("Baghdad Diplomatic Support Center" has 33).
 const maxSiteName = 60
 
@@ -49,7 +49,10 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// sitesFigure builds the figure of Sites.
+// sitesFigure builds the sites chart: the incidents at each site as
+// horizontal bars stacked by weapon, most-attacked at the top, the sites
+// of shownSites. A convoy route's bar (stats.Site.IsConvoy) is hatched,
+// and the legend says so.
 func sitesFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site"
 	if s.SitesByGroup {
