@@ -379,7 +379,7 @@ func (mp *mapPlot) placeTogether(anchors []vg.Point, radii []vg.Length, sizes []
 			os[j] = sizes[i]
 		}
 	}
-	boxes := placeMarkerLabelsWith(oa, or, os, lines, frame, mapShuffles)
+	boxes := placeMarkerLabels(oa, or, os, lines, frame, mapShuffles)
 	return boxes, labelsBroken(oa, or, os, lines, frame, boxes) == 0
 }
 
