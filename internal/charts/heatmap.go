@@ -97,8 +97,8 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 	if s.SitesByGroup {
 		title, axis = "Incidents by site group and month", "Site group"
 	}
-	sites := shownSites(s.Sites)
-	if len(sites) < len(s.Sites) {
+	sites, other := shownSites(s.Sites)
+	if other {
 		title += fmt.Sprintf(", top %d", topSites)
 	}
 	sub := period(s.First, s.Last)
@@ -117,7 +117,7 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 				h.counts[r*h.cols+m] = n
 				// The scale is the sites' own: a row "Other sites (K)"
 				// sums many, and takes the darkest shade past it.
-				if len(sites) == len(s.Sites) || j < len(sites)-1 {
+				if !other || j < len(sites)-1 {
 					top = max(top, n)
 				}
 			}

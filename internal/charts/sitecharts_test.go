@@ -234,9 +234,12 @@ func TestShownSites(t *testing.T) {
 		{18, 18, "S17"}, // three more than 15: shown, not summed
 		{19, 16, "Other sites (4)"},
 	} {
-		got := shownSites(sites(tc.n))
+		got, other := shownSites(sites(tc.n))
 		if len(got) != tc.wantLen || got[len(got)-1].Name != tc.wantLast {
 			t.Errorf("%d sites: %d shown, last %q; want %d, last %q", tc.n, len(got), got[len(got)-1].Name, tc.wantLen, tc.wantLast)
+		}
+		if want := tc.wantLen < tc.n; other != want {
+			t.Errorf("%d sites: other = %v, want %v", tc.n, other, want)
 		}
 	}
 }

@@ -23,12 +23,12 @@ const maxOthers = 3
 
 // shownSites returns the sites a chart shows: all of them when there are
 // at most topSites+maxOthers, else the topSites most-attacked and one
-// "Other sites (K)" (see stats.TopSites).
-func shownSites(sites []stats.Site) []stats.Site {
+// "Other sites (K)" (see stats.TopSites), and then other is set.
+func shownSites(sites []stats.Site) (shown []stats.Site, other bool) {
 	if len(sites) <= topSites+maxOthers {
-		return stats.TopSites(sites, len(sites))
+		return stats.TopSites(sites, len(sites)), false
 	}
-	return stats.TopSites(sites, topSites)
+	return stats.TopSites(sites, topSites), true
 }
 
 // siteName returns a site's name as a chart shows it.
@@ -58,8 +58,8 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 	if s.SitesByGroup {
 		title = "Incidents by site group"
 	}
-	sites := shownSites(s.Sites)
-	if len(sites) < len(s.Sites) {
+	sites, other := shownSites(s.Sites)
+	if other {
 		title += fmt.Sprintf(", top %d", topSites)
 	}
 	sub := period(s.First, s.Last)
@@ -83,7 +83,7 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		bars.layers = append(bars.layers, l)
 	}
 	top := 0
-	convoys := &hatchedBars{bars: bars, categories: convoyCategories(sites, len(sites) < len(s.Sites))}
+	convoys := &hatchedBars{bars: bars, categories: convoyCategories(sites, other)}
 	for j, site := range sites {
 		names[n-1-j] = siteName(site)
 		bars.labels[n-1-j] = strconv.Itoa(site.Incidents)
