@@ -299,7 +299,7 @@ func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (lines [][]vg.Poin
 	// The line labels are obstacles too: each as a short line of its
 	// own along its box.
 	for _, box := range cp.endBoxes(c, p) {
-		lines = append(lines, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+		lines = append(lines, append(corners(box), box.Min))
 	}
 	// The frame is the data area, less half the width of a line on its
 	// edge.
@@ -348,7 +348,7 @@ func (cp *cumulativePlot) Plot(c draw.Canvas, p *plot.Plot) {
 		if from, to, ok := leader(anchors[i], markerRadius, b); ok {
 			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
 		}
-		c.FillPolygon(white, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		c.FillPolygon(white, corners(b))
 		newLine(sty, t.label).draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
 	for i, a := range anchors {

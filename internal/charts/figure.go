@@ -140,9 +140,7 @@ func (f *figure) draw(c draw.Canvas) {
 		f.plot.Draw(area)
 		return
 	}
-	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, []vg.Point{
-		area.Min, {X: area.Max.X, Y: area.Min.Y}, area.Max, {X: area.Min.X, Y: area.Max.Y}, area.Min,
-	})
+	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, append(corners(area.Rectangle), area.Min))
 	msg := textStyle(sans, messageSize, darkGrey)
 	msg.XAlign, msg.YAlign = draw.XCenter, draw.YCenter
 	c.FillText(msg, area.Center(), f.message)
@@ -210,7 +208,7 @@ func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 		case swatchHatch:
 			h := sw / 2
 			box := vg.Rectangle{Min: vg.Point{X: x, Y: mid - h}, Max: vg.Point{X: x + sw, Y: mid + h}}
-			c.FillPolygon(en.color, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}})
+			c.FillPolygon(en.color, corners(box))
 			hatch(c, box)
 		case swatchNone:
 			x -= sw + swatchTextGap

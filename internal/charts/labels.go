@@ -312,6 +312,12 @@ func leader(a vg.Point, r vg.Length, box vg.Rectangle) (from, to vg.Point, ok bo
 
 func clamp(v, lo, hi vg.Length) vg.Length { return max(lo, min(v, hi)) }
 
+// corners returns the corners of r counter-clockwise from r.Min: a
+// polygon to fill, and with r.Min again at its end the outline to stroke.
+func corners(r vg.Rectangle) []vg.Point {
+	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
+}
+
 func markerBox(a vg.Point, r vg.Length) vg.Rectangle {
 	return vg.Rectangle{Min: vg.Point{X: a.X - r, Y: a.Y - r}, Max: vg.Point{X: a.X + r, Y: a.Y + r}}
 }

@@ -282,8 +282,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		mp.drawMarker(c, anchors[i], radii[i], &site)
 	}
 
-	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)},
-		[]vg.Point{fr.Min, {X: fr.Max.X, Y: fr.Min.Y}, fr.Max, {X: fr.Min.X, Y: fr.Max.Y}, fr.Min})
+	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, append(corners(fr), fr.Min))
 	panel := vg.Rectangle{Min: vg.Point{X: fr.Max.X + panelGap, Y: area.Min.Y}, Max: area.Max}
 	used := mp.drawPanel(c, panel, rmax)
 
@@ -312,7 +311,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		if from, to, ok := leader(anchors[i], radii[i], b); ok {
 			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
 		}
-		c.FillPolygon(haloColor, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		c.FillPolygon(haloColor, corners(b))
 		labels[i].draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
 }
@@ -394,7 +393,7 @@ func outline(b vg.Rectangle) []vg.Point {
 // borders.
 func (mp *mapPlot) drawBase(c draw.Canvas, pr projection) {
 	fr := pr.frame()
-	c.FillPolygon(seaColor, []vg.Point{fr.Min, {X: fr.Max.X, Y: fr.Min.Y}, fr.Max, {X: fr.Min.X, Y: fr.Max.Y}})
+	c.FillPolygon(seaColor, corners(fr))
 	// Everything is clipped to the view.
 	c = draw.Canvas{Canvas: c.Canvas, Rectangle: fr}
 	for _, ct := range mp.countries {

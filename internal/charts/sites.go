@@ -102,8 +102,6 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
 }
 
-// hatchedBars is a plot.Plotter that hatches some bars of a horizontal
-// stackedBars, drawn over them: the sites chart's convoy routes.
 // convoyCategories returns the categories of the sites chart to hatch,
 // counted from the bottom bar: those of the convoy routes among sites
 // (stats.Site.IsConvoy), shown top first. When other is set the last
@@ -119,6 +117,8 @@ func convoyCategories(sites []stats.Site, other bool) []int {
 	return cats
 }
 
+// hatchedBars is a plot.Plotter that hatches some bars of a horizontal
+// stackedBars, drawn over them: the sites chart's convoy routes.
 type hatchedBars struct {
 	bars       *stackedBars
 	categories []int
@@ -151,6 +151,5 @@ func hatch(c draw.Canvas, box vg.Rectangle) {
 	for x := box.Min.X - h; x < box.Max.X; x += hatchStep {
 		in.StrokeLines(sty, in.ClipLinesXY([]vg.Point{{X: x, Y: box.Min.Y}, {X: x + h, Y: box.Max.Y}})...)
 	}
-	c.StrokeLines(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)},
-		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	c.StrokeLines(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}, append(corners(box), box.Min))
 }
