@@ -23,9 +23,10 @@ import (
 // of its weapons for a fixed site, a square of the same area, striped by
 // weapon, for a convoy route (stats.Site.IsConvoy), drawn at the mean
 // place of the route's attacks. The largest markers are drawn first, so
-// smaller ones stay visible on top. The mapLabels most-attacked sites on
-// the map are labelled "Name (n)", placed by placeMarkerLabels so that no
-// label covers a marker, another label or a country's name.
+// smaller ones stay visible on top. Of the mapLabels most-attacked sites
+// on the map, those whose label "Name (n)" finds a place that covers no
+// marker, no other label and no country's name are labelled (see
+// placeSiteLabels).
 //
 // A site without a position, outside the map, or whose incidents lie more
 // than maxSpread degrees apart (a group of convoy routes) is not drawn; it
@@ -245,7 +246,7 @@ func (pr projection) ring(r []basemap.Point) []vg.Point {
 	return pts
 }
 
-// radius returns the radius of the marker of n incidents: its area
+// markerRadiusOf returns the radius of the marker of n incidents: its area
 // proportional to n, the largest (top) of radius rmax, none under
 // minMarker.
 func markerRadiusOf(n, top int, rmax vg.Length) vg.Length {
@@ -300,7 +301,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	}
 	boxes, fits, ok := mp.placed.get(area)
 	if !ok {
-		boxes, fits = mp.placeLabels(anchors, radii, sizes, append(names, outline(inflate(used, 4))), inflate(area, -2), n)
+		boxes, fits = placeSiteLabels(anchors, radii, sizes, append(names, outline(inflate(used, 4))), inflate(area, -2))
 		mp.placed.put(area, boxes, fits)
 	}
 	lead := draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}
@@ -316,13 +317,14 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	}
 }
 
-// placeLabels places the labels of the n most-attacked sites, of the
-// given sizes, clear of the markers, of keep and inside frame, and returns
+// placeSiteLabels places the labels of the len(sizes) most-attacked
+// sites, of those sizes, clear of the markers, of keep and inside frame, and returns
 // their boxes and which fit. Placed one at a time, most-attacked first;
 // then, placed together (which finds room that one at a time misses), the
 // most-attacked of those left out are tried again, one more at a time.
-func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, keep [][]vg.Point, frame vg.Rectangle, n int) ([]vg.Rectangle, []bool) {
+func placeSiteLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, keep [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, []bool) {
 	boxes, fits := fitLabels(anchors, radii, sizes, keep, frame)
+	n := len(sizes)
 	var set []int
 	for i := range n {
 		if fits[i] {
@@ -337,7 +339,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 		tries++
 		with := append(slices.Clone(set), i)
 		slices.Sort(with)
-		if b, ok := mp.placeTogether(anchors, radii, sizes, with, keep, frame); ok {
+		if b, ok := placeTogether(anchors, radii, sizes, with, keep, frame); ok {
 			set = with
 			for j, k := range with {
 				boxes[k] = b[j]
@@ -347,7 +349,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 	}
 	if tries == 0 && len(set) > 0 {
 		// All fit: placed together they may sit nearer.
-		if b, ok := mp.placeTogether(anchors, radii, sizes, set, keep, frame); ok {
+		if b, ok := placeTogether(anchors, radii, sizes, set, keep, frame); ok {
 			for j, k := range set {
 				boxes[k] = b[j]
 			}
@@ -360,7 +362,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 // anchors, ascending, each < len(sizes)) together with placeMarkerLabels,
 // every other marker kept clear, and returns their boxes in set's order
 // and whether they break no rule.
-func (mp *mapPlot) placeTogether(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, set []int, lines [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, bool) {
+func placeTogether(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, set []int, lines [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, bool) {
 	in := make([]bool, len(anchors))
 	for _, i := range set {
 		in[i] = true
