@@ -31,10 +31,9 @@ var heatColors = []color.Color{
 const heatDark = 3
 
 // heatClass is one shade of the heatmap: the counts up to max (from the
-// class before's max plus 1) and its colour.
+// class before's max plus 1) and its colour, heatColors[shade].
 type heatClass struct {
-	max   int
-	color color.Color
+	max, shade int
 }
 
 // heatClasses splits the counts 1 to top into at most len(heatColors)
@@ -50,7 +49,7 @@ func heatClasses(top int) []heatClass {
 		if k > 1 {
 			shade = int(math.Round(float64(i) * float64(len(heatColors)-1) / float64(k-1)))
 		}
-		cs[i] = heatClass{max: int(math.Ceil(float64(max(top, 1)) * float64(i+1) / float64(k))), color: heatColors[shade]}
+		cs[i] = heatClass{max: int(math.Ceil(float64(max(top, 1)) * float64(i+1) / float64(k))), shade: shade}
 	}
 	return cs
 }
@@ -78,7 +77,7 @@ func heatLegend(cs []heatClass, open bool) []legendEntry {
 		case c.max > lo:
 			label = fmt.Sprintf("%d–%d", lo, c.max)
 		}
-		l[i] = legendEntry{label: label, swatch: swatchBox, color: c.color}
+		l[i] = legendEntry{label: label, swatch: swatchBox, color: heatColors[c.shade]}
 		lo = c.max + 1
 	}
 	return l
@@ -222,13 +221,13 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 				c.StrokeLines(edge, append(cell, cell[0]))
 				continue
 			}
-			i := class(h.classes, n)
-			c.FillPolygon(h.classes[i].color, cell)
+			shade := h.classes[class(h.classes, n)].shade
+			c.FillPolygon(heatColors[shade], cell)
 			if !numbers {
 				continue
 			}
 			sty.Color = black
-			if h.classes[i].color == heatColors[heatDark] || h.classes[i].color == heatColors[heatDark+1] {
+			if shade >= heatDark {
 				sty.Color = white
 			}
 			l := newLine(sty, strconv.Itoa(n))

@@ -174,8 +174,8 @@ func TestHeatClasses(t *testing.T) {
 			}
 			// The lightest shade first, and the darkest last when there
 			// are two classes or more.
-			if cs[0].color != heatColors[0] || len(cs) > 1 && cs[len(cs)-1].color != heatColors[len(heatColors)-1] {
-				t.Errorf("shades run %v to %v", cs[0].color, cs[len(cs)-1].color)
+			if cs[0].shade != 0 || len(cs) > 1 && cs[len(cs)-1].shade != len(heatColors)-1 {
+				t.Errorf("shades run %v to %v", cs[0].shade, cs[len(cs)-1].shade)
 			}
 			if got := class(cs, tc.maxes[len(tc.maxes)-1]); got != len(cs)-1 {
 				t.Errorf("class(top) = %d, want %d", got, len(cs)-1)
