@@ -474,11 +474,7 @@ func (mp *mapPlot) drawMarker(c draw.Canvas, at vg.Point, r vg.Length, site *sta
 			c.FillPolygon(mp.colors[w], []vg.Point{{X: x, Y: at.Y - r}, {X: x + dx, Y: at.Y - r}, {X: x + dx, Y: at.Y + r}, {X: x, Y: at.Y + r}})
 			x += dx
 		}
-		outline.Move(vg.Point{X: at.X - r, Y: at.Y - r})
-		outline.Line(vg.Point{X: at.X + r, Y: at.Y - r})
-		outline.Line(vg.Point{X: at.X + r, Y: at.Y + r})
-		outline.Line(vg.Point{X: at.X - r, Y: at.Y + r})
-		outline.Close()
+		outline = polygonPath(corners(markerBox(at, r)))
 	} else {
 		// Wedges clockwise from twelve o'clock, in weapon order.
 		start := math.Pi / 2
@@ -490,14 +486,32 @@ func (mp *mapPlot) drawMarker(c draw.Canvas, at vg.Point, r vg.Length, site *sta
 			c.FillPolygon(mp.colors[w], wedge(at, r, start, start-sweep))
 			start -= sweep
 		}
-		outline.Move(vg.Point{X: at.X + r, Y: at.Y})
-		outline.Arc(at, r, 0, 2*math.Pi)
-		outline.Close()
+		outline = circlePath(at, r)
 	}
 	c.SetLineStyle(draw.LineStyle{Color: white, Width: vg.Points(2)})
 	c.Stroke(outline)
 	c.SetLineStyle(draw.LineStyle{Color: markerStroke, Width: vg.Points(0.75)})
 	c.Stroke(outline)
+}
+
+// circlePath returns the outline of the circle of radius r at centre.
+func circlePath(centre vg.Point, r vg.Length) vg.Path {
+	var p vg.Path
+	p.Move(vg.Point{X: centre.X + r, Y: centre.Y})
+	p.Arc(centre, r, 0, 2*math.Pi)
+	p.Close()
+	return p
+}
+
+// polygonPath returns the closed outline through pts.
+func polygonPath(pts []vg.Point) vg.Path {
+	var p vg.Path
+	p.Move(pts[0])
+	for _, q := range pts[1:] {
+		p.Line(q)
+	}
+	p.Close()
+	return p
 }
 
 // wedge returns the polygon of the pie slice of radius r at centre from
@@ -589,12 +603,8 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 	for _, k := range keys {
 		r := markerRadiusOf(k, mp.top, rmax)
 		ctr := vg.Point{X: x + max(r, 8), Y: bottom + r}
-		var p vg.Path
-		p.Move(vg.Point{X: ctr.X + r, Y: ctr.Y})
-		p.Arc(ctr, r, 0, 2*math.Pi)
-		p.Close()
 		c.SetLineStyle(ring)
-		c.Stroke(p)
+		c.Stroke(circlePath(ctr, r))
 		l := newLine(sty, fmt.Sprint(k))
 		l.draw(c, ctr.X-l.w/2, bottom-6-l.ascent)
 		grow(x, bottom-6-l.ascent-l.desc, ctr.X+max(r, l.w/2), y)
@@ -605,7 +615,7 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 	// Shapes.
 	sw := vg.Length(7)
 	// White, not grey: grey is a weapon's colour.
-	grey := color.Color(white)
+	fill := color.Color(white)
 	// Only the shapes the map has.
 	var fixed, convoy bool
 	for i := range mp.sites {
@@ -624,19 +634,13 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 		ctr := vg.Point{X: panel.Min.X + sw, Y: y + 0.35*legendSize}
 		var p vg.Path
 		if i == 0 {
-			c.FillPolygon(grey, wedge(ctr, sw, 0, 2*math.Pi))
-			p.Move(vg.Point{X: ctr.X + sw, Y: ctr.Y})
-			p.Arc(ctr, sw, 0, 2*math.Pi)
+			c.FillPolygon(fill, wedge(ctr, sw, 0, 2*math.Pi))
+			p = circlePath(ctr, sw)
 		} else {
-			s := sw * 0.886
-			pts := []vg.Point{{X: ctr.X - s, Y: ctr.Y - s}, {X: ctr.X + s, Y: ctr.Y - s}, {X: ctr.X + s, Y: ctr.Y + s}, {X: ctr.X - s, Y: ctr.Y + s}}
-			c.FillPolygon(grey, pts)
-			p.Move(pts[0])
-			for _, q := range pts[1:] {
-				p.Line(q)
-			}
+			pts := corners(markerBox(ctr, sw*0.886))
+			c.FillPolygon(fill, pts)
+			p = polygonPath(pts)
 		}
-		p.Close()
 		c.SetLineStyle(draw.LineStyle{Color: markerStroke, Width: vg.Points(0.75)})
 		c.Stroke(p)
 		l.draw(c, panel.Min.X+2*sw+swatchTextGap, y)
