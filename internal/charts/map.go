@@ -124,12 +124,11 @@ func newMapPlot(sites []stats.Site) (*mapPlot, error) {
 			return nil, fmt.Errorf("weapon %s: %w", w, err)
 		}
 	}
-	lo, hi := viewLo, viewHi
 	var off []string
 	for _, site := range sites {
 		p := site.Position
 		switch {
-		case p == nil || p.Lon < lo.Lon || p.Lon > hi.Lon || p.Lat < lo.Lat || p.Lat > hi.Lat:
+		case p == nil || !inView(p.Lon, p.Lat):
 			off = append(off, fmt.Sprintf("%s (%d)", site.Name, site.Incidents))
 		case site.Spread > maxSpread:
 			off = append(off, fmt.Sprintf("%s (%d, places up to %.1f° apart)", site.Name, site.Incidents, site.Spread))
@@ -215,6 +214,11 @@ var (
 	viewLo = basemap.Point{Lon: 38.5, Lat: 28.9}
 	viewHi = basemap.Point{Lon: 48.9, Lat: 37.6}
 )
+
+// inView reports whether the point (lon, lat) is in the map's view.
+func inView(lon, lat float64) bool {
+	return lon >= viewLo.Lon && lon <= viewHi.Lon && lat >= viewLo.Lat && lat <= viewHi.Lat
+}
 
 func newProjection(area vg.Rectangle) projection {
 	lo, hi := viewLo, viewHi
@@ -443,7 +447,7 @@ func (mp *mapPlot) drawCountryNames(c draw.Canvas, pr projection) [][]vg.Point {
 		if np, ok := namePoints[ct.ISO]; ok && ct.Contains(np) {
 			lp = np
 		}
-		if lp.Lon < viewLo.Lon || lp.Lon > viewHi.Lon || lp.Lat < viewLo.Lat || lp.Lat > viewHi.Lat {
+		if !inView(lp.Lon, lp.Lat) {
 			continue
 		}
 		at := pr.at(lp.Lon, lp.Lat)
