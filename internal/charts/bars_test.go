@@ -61,8 +61,7 @@ func TestSitesOtherNotHatched(t *testing.T) {
 		{"a base among routes", append([]stats.Site{fixed}, all[:2]...), []int{1, 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			shown := shownSites(tc.sites)
-			got := convoyCategories(shown, len(shown) < len(tc.sites))
+			got := convoyCategories(shownSites(tc.sites))
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("hatched %v, want %v", got, tc.want)
 			}

@@ -1,14 +1,17 @@
 // Package charts draws the report's charts from a stats.Summary:
 //
-//   - Monthly: incidents per calendar month, stacked by weapon;
-//   - Cumulative: the year-to-date count as a step line, with every
+//   - monthly: incidents per calendar month, stacked by weapon;
+//   - cumulative: the year-to-date count as a step line, with every
 //     published tally as a labelled point;
-//   - Sites: incidents at the 15 most-attacked sites and the rest, stacked
+//   - sites: incidents at the 15 most-attacked sites and the rest, stacked
 //     by weapon, convoy routes hatched;
-//   - Weapons: incidents per weapon, with munitions and intercepted;
-//   - Map: the sites on a map of Iraq, sized by incidents, by weapon;
-//   - Heatmap: incidents by site and month;
-//   - Hours: incidents by local hour of day.
+//   - weapons: incidents per weapon, with munitions and intercepted;
+//   - map: the sites on a map of Iraq, sized by incidents, by weapon;
+//   - heatmap: incidents by site and month;
+//   - hours: incidents by local hour of day.
+//
+// All lists them as Charts, each drawn by Chart.Draw or, in several
+// formats at once, Chart.DrawFormats.
 //
 // Each chart is one figure: a title, a period subtitle, a legend above the
 // plot (never over the data) where the colours or markers need one (the
@@ -100,80 +103,9 @@ func (o Options) resolve() (w, h, dpi int, err error) {
 	return w, h, dpi, nil
 }
 
-// Monthly writes to w, in o.Format, a chart of the incidents per calendar
-// month, stacked by weapon, for every month from the first to the last
-// incident, months without incidents included. Each bar carries its total.
-func Monthly(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "monthly", s, o, monthlyFigure)
-	return err
-}
-
-// Cumulative writes to w, in o.Format, a chart of the year-to-date count,
-// day by day from 1 January through s.YearToDate.Through, as a step line,
-// with every published tally of s.References drawn at its AsOf date and
-// Published value and labelled like "39 (6 Jun)"; a tally counted from a
-// date other than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies
-// dated outside the report year are left out. Labels are placed so that
-// they overlap neither each other, nor the line, nor the frame, when there
-// is room.
-func Cumulative(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "cumulative", s, o, cumulativeFigure)
-	return err
-}
-
-// Sites writes to w, in o.Format, a chart of the incidents at each site as
-// horizontal bars stacked by weapon, most-attacked at the top: every site
-// when there are at most 18, else the 15 most-attacked and one bar "Other
-// sites (K)" for the rest (see stats.TopSites). A convoy route's bar
-// (stats.Site.IsConvoy) is hatched, and the legend says so.
-func Sites(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "sites", s, o, sitesFigure)
-	return err
-}
-
-// Weapons writes to w, in o.Format, a chart of the incidents per weapon,
-// one bar in each weapon's colour, labelled with the incidents, munitions
-// and munitions intercepted. Weapons without incidents are left out.
-func Weapons(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "weapons", s, o, weaponsFigure)
-	return err
-}
-
-// Map writes to w, in o.Format, a chart of the incidents on a map of Iraq
-// and its neighbours: one marker per site with a position, its area
-// proportional to its incidents, a pie of its weapons for a fixed site and
-// a square striped by weapon for a convoy route, the most-attacked sites
-// labelled. Sites not on the map (no position, outside it, or their
-// incidents spread too far apart) are listed beside it.
-func Map(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "map", s, o, mapFigure)
-	return err
-}
-
-// Heatmap writes to w, in o.Format, a chart of the incidents at each site
-// (or site group) in each month: a grid of cells, most-attacked site at the
-// top, each shaded by its count on a colour-blind-safe sequential scale,
-// the counts written in the cells when all of them fit (at 10 points or
-// more), else none. Sites as in Sites: past the 15
-// most-attacked, the rest summed in one row when there are more than 3.
-func Heatmap(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "heatmap", s, o, heatmapFigure)
-	return err
-}
-
-// Hours writes to w, in o.Format, a chart of the incidents by local hour
-// of day (stats.Summary.Hours), of the incidents whose time is known; the
-// subtitle says how many of all those are. Without any time it draws
-// the message "No incident has a time of day".
-func Hours(w io.Writer, s *stats.Summary, o Options) error {
-	_, err := write(w, "hours", s, o, hoursFigure)
-	return err
-}
-
 // Chart is one of the report's charts.
 type Chart struct {
-	// File is the chart's file name: "monthly.png".
-	File  string
+	// name names the chart's files (see FileName) and its errors.
 	name  string
 	build func(*stats.Summary) (*figure, error)
 }
@@ -181,20 +113,28 @@ type Chart struct {
 // All returns the report's charts, in the order they are shown.
 func All() []Chart {
 	return []Chart{
-		{"monthly.png", "monthly", monthlyFigure},
-		{"cumulative.png", "cumulative", cumulativeFigure},
-		{"sites.png", "sites", sitesFigure},
-		{"weapons.png", "weapons", weaponsFigure},
-		{"map.png", "map", mapFigure},
-		{"heatmap.png", "heatmap", heatmapFigure},
-		{"hours.png", "hours", hoursFigure},
+		{"monthly", monthlyFigure},
+		{"cumulative", cumulativeFigure},
+		{"sites", sitesFigure},
+		{"weapons", weaponsFigure},
+		{"map", mapFigure},
+		{"heatmap", heatmapFigure},
+		{"hours", hoursFigure},
 	}
 }
 
 // Draw writes the chart to w in o.Format and returns its title as drawn
-// on it, which depends on the data ("Incidents by site, top 15").
+// on it, which depends on the data ("Incidents by site, top 15"). Errors
+// name the chart: "charts: sites: ...".
 func (c Chart) Draw(w io.Writer, s *stats.Summary, o Options) (title string, err error) {
-	return write(w, c.name, s, o, c.build)
+	f, px, py, dpi, err := c.figure(s, o)
+	if err != nil {
+		return "", err
+	}
+	if err := encode(w, f, o.Format, px, py, dpi, pdfDate(o, s.Last)); err != nil {
+		return "", fmt.Errorf("charts: %s: %w", c.name, err)
+	}
+	return f.title, nil
 }
 
 // DrawFormats draws the chart once in each of formats, o.Format aside, and
@@ -202,7 +142,7 @@ func (c Chart) Draw(w io.Writer, s *stats.Summary, o Options) (title string, err
 // figure is built, and its labels placed, once for all formats: the same
 // bytes as Draw gives for each, in less time.
 func (c Chart) DrawFormats(s *stats.Summary, o Options, formats []Format) (title string, files [][]byte, err error) {
-	f, px, py, dpi, err := figureOf(c.name, s, o, c.build)
+	f, px, py, dpi, err := c.figure(s, o)
 	if err != nil {
 		return "", nil, err
 	}
@@ -216,30 +156,17 @@ func (c Chart) DrawFormats(s *stats.Summary, o Options, formats []Format) (title
 	return f.title, files, nil
 }
 
-// write builds a chart's figure and writes it in o.Format, returning its
-// title. Errors name the chart: "charts: sites: ...".
-func write(w io.Writer, name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) (string, error) {
-	f, px, py, dpi, err := figureOf(name, s, o, build)
-	if err != nil {
-		return "", err
-	}
-	if err := encode(w, f, o.Format, px, py, dpi, pdfDate(o, s.Last)); err != nil {
-		return "", fmt.Errorf("charts: %s: %w", name, err)
-	}
-	return f.title, nil
-}
-
-// figureOf builds a chart's figure, its footer set, and resolves the size
+// figure builds the chart's figure, its footer set, and resolves the size
 // of o. Errors name the chart.
-func figureOf(name string, s *stats.Summary, o Options, build func(*stats.Summary) (*figure, error)) (f *figure, px, py, dpi int, err error) {
+func (c Chart) figure(s *stats.Summary, o Options) (f *figure, px, py, dpi int, err error) {
 	if s == nil {
-		return nil, 0, 0, 0, fmt.Errorf("charts: %s: nil summary", name)
+		return nil, 0, 0, 0, fmt.Errorf("charts: %s: nil summary", c.name)
 	}
 	if px, py, dpi, err = o.resolve(); err != nil {
-		return nil, 0, 0, 0, fmt.Errorf("charts: %s: %w", name, err)
+		return nil, 0, 0, 0, fmt.Errorf("charts: %s: %w", c.name, err)
 	}
-	if f, err = build(s); err != nil {
-		return nil, 0, 0, 0, fmt.Errorf("charts: %s: %w", name, err)
+	if f, err = c.build(s); err != nil {
+		return nil, 0, 0, 0, fmt.Errorf("charts: %s: %w", c.name, err)
 	}
 	f.footer = footer(s, o.Source)
 	return f, px, py, dpi, nil

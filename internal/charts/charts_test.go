@@ -24,18 +24,16 @@ var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
 // fraction of the largest difference (see cmpimg.EqualApprox).
 const goldenDelta = 0.02
 
-// chartFuncs are the charts, by the name of their file.
-var chartFuncs = []struct {
-	name string
-	fn   func(io.Writer, *stats.Summary, Options) error
-}{
-	{"monthly", Monthly},
-	{"cumulative", Cumulative},
-	{"sites", Sites},
-	{"weapons", Weapons},
-	{"map", Map},
-	{"heatmap", Heatmap},
-	{"hours", Hours},
+// chart returns the chart of All with the given name: "monthly".
+func chart(tb testing.TB, name string) Chart {
+	tb.Helper()
+	for _, c := range All() {
+		if c.name == name {
+			return c
+		}
+	}
+	tb.Fatalf("no chart %q", name)
+	return Chart{}
 }
 
 // smallSummary summarizes testdata/incidents.csv (23 counted incidents
@@ -118,7 +116,7 @@ func checkGolden(tb testing.TB, name string, got []byte) {
 
 func TestGolden(t *testing.T) {
 	small, empty := smallSummary(t), emptySummary(t)
-	for _, c := range chartFuncs {
+	for _, c := range All() {
 		for _, tc := range []struct {
 			name string
 			s    *stats.Summary
@@ -130,7 +128,7 @@ func TestGolden(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := c.fn(&buf, tc.s, tc.o); err != nil {
+				if _, err := c.Draw(&buf, tc.s, tc.o); err != nil {
 					t.Fatal(err)
 				}
 				checkGolden(t, tc.name, buf.Bytes())
@@ -152,7 +150,7 @@ func partialSummary(tb testing.TB) *stats.Summary {
 // its bar pale in a dashed outline, a legend entry saying how far it goes.
 func TestGoldenPartial(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Monthly(&buf, partialSummary(t), Options{Source: "incidents.csv"}); err != nil {
+	if _, err := chart(t, "monthly").Draw(&buf, partialSummary(t), Options{Source: "incidents.csv"}); err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "partial_monthly", buf.Bytes())
@@ -207,7 +205,7 @@ func TestImageSize(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Monthly(&buf, s, tc.o); err != nil {
+			if _, err := chart(t, "monthly").Draw(&buf, s, tc.o); err != nil {
 				t.Fatal(err)
 			}
 			cfg, err := png.DecodeConfig(&buf)
@@ -237,7 +235,7 @@ func TestErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := Sites(&buf, tc.s, tc.o)
+			_, err := chart(t, "sites").Draw(&buf, tc.s, tc.o)
 			if err == nil || err.Error() != tc.want {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
@@ -254,7 +252,7 @@ type errWriter struct{}
 func (errWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
 func TestWriteError(t *testing.T) {
-	err := Weapons(errWriter{}, smallSummary(t), Options{})
+	_, err := chart(t, "weapons").Draw(errWriter{}, smallSummary(t), Options{})
 	if got, want := err.Error(), "charts: weapons: write png: io: read/write on closed pipe"; got != want {
 		t.Fatalf("err = %q, want %q", got, want)
 	}
@@ -294,11 +292,11 @@ func TestOddSummaries(t *testing.T) {
 		{"references at the year's ends", refsOnly},
 		{"zero bars", zeroBars},
 	} {
-		for _, c := range chartFuncs {
+		for _, c := range All() {
 			t.Run(tc.name+"/"+c.name, func(t *testing.T) {
 				o := Options{Width: 400, Height: 225, DPI: 36}
 				var buf bytes.Buffer
-				if err := c.fn(&buf, tc.s, o); err != nil {
+				if _, err := c.Draw(&buf, tc.s, o); err != nil {
 					t.Fatal(err)
 				}
 				img, err := png.Decode(&buf)
@@ -422,10 +420,10 @@ func TestYearTallies(t *testing.T) {
 
 func BenchmarkCharts(b *testing.B) {
 	s := smallSummary(b)
-	for _, c := range chartFuncs {
+	for _, c := range All() {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				if err := c.fn(io.Discard, s, Options{}); err != nil {
+				if _, err := c.Draw(io.Discard, s, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

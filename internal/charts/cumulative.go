@@ -49,7 +49,14 @@ type tally struct {
 	color color.Color
 }
 
-// cumulativeFigure builds the figure of Cumulative.
+// cumulativeFigure builds the cumulative chart: the year-to-date count,
+// day by day from 1 January through s.YearToDate.Through, as a step line,
+// with every published tally of s.References drawn at its AsOf date and
+// Published value and labelled like "39 (6 Jun)"; a tally counted from a
+// date other than 1 January says so: "14 since 20 Jan (4 Apr)". Tallies
+// dated outside the report year are left out. Labels are placed so that
+// they overlap neither each other, nor the line, nor the frame, when there
+// is room.
 func cumulativeFigure(s *stats.Summary) (*figure, error) {
 	ytd := s.YearToDate
 	title := "Cumulative incidents against published tallies"
@@ -138,7 +145,7 @@ func scopeWords(s string) string {
 	return strings.ToUpper(out[:1]) + out[1:]
 }
 
-// cumulativePlotOf returns the plot of Cumulative for a summary with at
+// cumulativePlotOf returns the plot of the cumulative chart for a summary with at
 // least one day in its year to date, and the plotter of its tallies. A
 // tally counted from a day after 1 January is drawn against a thin dashed
 // line of our count under its filter from that day. The
@@ -292,7 +299,7 @@ func (cp *cumulativePlot) layout(c draw.Canvas, p *plot.Plot) (lines [][]vg.Poin
 	// The line labels are obstacles too: each as a short line of its
 	// own along its box.
 	for _, box := range cp.endBoxes(c, p) {
-		lines = append(lines, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+		lines = append(lines, append(corners(box), box.Min))
 	}
 	// The frame is the data area, less half the width of a line on its
 	// edge.
@@ -341,7 +348,7 @@ func (cp *cumulativePlot) Plot(c draw.Canvas, p *plot.Plot) {
 		if from, to, ok := leader(anchors[i], markerRadius, b); ok {
 			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
 		}
-		c.FillPolygon(white, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		c.FillPolygon(white, corners(b))
 		newLine(sty, t.label).draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
 	for i, a := range anchors {

@@ -140,9 +140,7 @@ func (f *figure) draw(c draw.Canvas) {
 		f.plot.Draw(area)
 		return
 	}
-	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, []vg.Point{
-		area.Min, {X: area.Max.X, Y: area.Min.Y}, area.Max, {X: area.Min.X, Y: area.Max.Y}, area.Min,
-	})
+	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, append(corners(area.Rectangle), area.Min))
 	msg := textStyle(sans, messageSize, darkGrey)
 	msg.XAlign, msg.YAlign = draw.XCenter, draw.YCenter
 	c.FillText(msg, area.Center(), f.message)
@@ -192,30 +190,24 @@ const swatchWidth vg.Length = 0.8 * legendSize
 // draw draws the row with its left end at x and its baseline at y.
 func (r legendRow) draw(c draw.Canvas, x, y vg.Length) {
 	mid := y + 0.35*legendSize // the middle of a capital letter
+	sw, h := swatchWidth, swatchWidth/2
 	for i, en := range r.entries {
-		sw := swatchWidth
+		box := vg.Rectangle{Min: vg.Point{X: x, Y: mid - h}, Max: vg.Point{X: x + sw, Y: mid + h}}
 		switch en.swatch {
 		case swatchBox:
-			h := sw / 2
-			c.FillPolygon(en.color, []vg.Point{
-				{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h},
-			})
+			c.FillPolygon(en.color, corners(box))
 		case swatchMarker:
 			drawMarker(c, vg.Point{X: x + sw/2, Y: mid}, en.bound, en.color)
 		case swatchPartial:
-			h := sw / 2
-			box := []vg.Point{{X: x, Y: mid - h}, {X: x + sw, Y: mid - h}, {X: x + sw, Y: mid + h}, {X: x, Y: mid + h}}
-			c.FillPolygon(pale(en.color), box)
-			c.StrokeLines(partialOutline, append(box, box[0]))
+			c.FillPolygon(pale(en.color), corners(box))
+			c.StrokeLines(partialOutline, append(corners(box), box.Min))
 		case swatchHatch:
-			h := sw / 2
-			box := vg.Rectangle{Min: vg.Point{X: x, Y: mid - h}, Max: vg.Point{X: x + sw, Y: mid + h}}
-			c.FillPolygon(en.color, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}})
+			c.FillPolygon(en.color, corners(box))
 			hatch(c, box)
-		case swatchNone:
-			x -= sw + swatchTextGap
 		}
-		x += sw + swatchTextGap
+		if en.swatch != swatchNone {
+			x += sw + swatchTextGap
+		}
 		r.labels[i].draw(c, x, y)
 		x += r.labels[i].w + legendGap
 	}

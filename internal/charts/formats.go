@@ -66,8 +66,8 @@ func ParseFormats(list string) ([]Format, error) {
 // FileName returns the chart's file name in format f: "monthly.svg".
 func (c Chart) FileName(f Format) string { return c.name + "." + string(f) }
 
-// encode draws f on a canvas of the format of o and writes it to w. The
-// size is px x py pixels at dpi; date is a PDF's creation and
+// encode draws fig on a canvas of format ("" is PNG) and writes it to w.
+// The size is px x py pixels at dpi; date is a PDF's creation and
 // modification date.
 func encode(w io.Writer, fig *figure, format Format, px, py, dpi int, date time.Time) error {
 	switch format {

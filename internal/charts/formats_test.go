@@ -101,7 +101,7 @@ func TestFormats(t *testing.T) {
 // January 1970, not today.
 func TestPDFNoClock(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Monthly(&buf, emptySummary(t), Options{Format: PDF}); err != nil {
+	if _, err := chart(t, "monthly").Draw(&buf, emptySummary(t), Options{Format: PDF}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "/CreationDate (D:19700101000000)") {
@@ -109,13 +109,16 @@ func TestPDFNoClock(t *testing.T) {
 	}
 }
 
-// TestFileName names each chart's files after its PNG: monthly.png,
-// monthly.svg, monthly.pdf.
+// TestFileName names each chart's files after the chart, in every
+// format: monthly.png, monthly.svg, monthly.pdf.
 func TestFileName(t *testing.T) {
-	for _, c := range All() {
-		base := strings.TrimSuffix(c.File, ".png")
+	bases := []string{"monthly", "cumulative", "sites", "weapons", "map", "heatmap", "hours"}
+	if len(All()) != len(bases) {
+		t.Fatalf("%d charts, want %d", len(All()), len(bases))
+	}
+	for i, c := range All() {
 		for _, f := range Formats() {
-			if got, want := c.FileName(f), base+"."+string(f); got != want {
+			if got, want := c.FileName(f), bases[i]+"."+string(f); got != want {
 				t.Errorf("FileName(%s) = %q, want %q", f, got, want)
 			}
 		}
@@ -157,14 +160,14 @@ func TestGoldenSVG(t *testing.T) {
 		s    *stats.Summary
 		c    Chart
 	}{
-		{"monthly", smallSummary(t), All()[0]},
-		{"cumulative", smallSummary(t), All()[1]},
-		{"sites", smallSummary(t), All()[2]},
-		{"weapons", smallSummary(t), All()[3]},
-		{"partial_monthly", partialSummary(t), All()[0]},
-		{"map_placed", placedSummary(t), All()[4]},
-		{"heatmap", smallSummary(t), All()[5]},
-		{"hours_placed", placedSummary(t), All()[6]},
+		{"monthly", smallSummary(t), chart(t, "monthly")},
+		{"cumulative", smallSummary(t), chart(t, "cumulative")},
+		{"sites", smallSummary(t), chart(t, "sites")},
+		{"weapons", smallSummary(t), chart(t, "weapons")},
+		{"partial_monthly", partialSummary(t), chart(t, "monthly")},
+		{"map_placed", placedSummary(t), chart(t, "map")},
+		{"heatmap", smallSummary(t), chart(t, "heatmap")},
+		{"hours_placed", placedSummary(t), chart(t, "hours")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -31,10 +31,9 @@ var heatColors = []color.Color{
 const heatDark = 3
 
 // heatClass is one shade of the heatmap: the counts up to max (from the
-// class before's max plus 1) and its colour.
+// class before's max plus 1) and its colour, heatColors[shade].
 type heatClass struct {
-	max   int
-	color color.Color
+	max, shade int
 }
 
 // heatClasses splits the counts 1 to top into at most len(heatColors)
@@ -50,7 +49,7 @@ func heatClasses(top int) []heatClass {
 		if k > 1 {
 			shade = int(math.Round(float64(i) * float64(len(heatColors)-1) / float64(k-1)))
 		}
-		cs[i] = heatClass{max: int(math.Ceil(float64(max(top, 1)) * float64(i+1) / float64(k))), color: heatColors[shade]}
+		cs[i] = heatClass{max: int(math.Ceil(float64(max(top, 1)) * float64(i+1) / float64(k))), shade: shade}
 	}
 	return cs
 }
@@ -78,21 +77,27 @@ func heatLegend(cs []heatClass, open bool) []legendEntry {
 		case c.max > lo:
 			label = fmt.Sprintf("%d–%d", lo, c.max)
 		}
-		l[i] = legendEntry{label: label, swatch: swatchBox, color: c.color}
+		l[i] = legendEntry{label: label, swatch: swatchBox, color: heatColors[c.shade]}
 		lo = c.max + 1
 	}
 	return l
 }
 
-// heatmapFigure builds the figure of Heatmap.
+// heatmapFigure builds the heatmap: the incidents at each site (or site
+// group) in each month, a grid of cells, most-attacked site at the top,
+// each shaded by its count on a colour-blind-safe sequential scale, the
+// counts written in the cells when all of them fit (at 10 points or
+// more), else none. The sites are those of shownSites, as in the sites
+// chart: past the 15 most-attacked, the rest summed in one row when there
+// are more than 3.
 func heatmapFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site and month"
 	axis := "Site"
 	if s.SitesByGroup {
 		title, axis = "Incidents by site group and month", "Site group"
 	}
-	sites := shownSites(s.Sites)
-	if len(sites) < len(s.Sites) {
+	sites, other := shownSites(s.Sites)
+	if other {
 		title += fmt.Sprintf(", top %d", topSites)
 	}
 	sub := period(s.First, s.Last)
@@ -111,7 +116,7 @@ func heatmapFigure(s *stats.Summary) (*figure, error) {
 				h.counts[r*h.cols+m] = n
 				// The scale is the sites' own: a row "Other sites (K)"
 				// sums many, and takes the darkest shade past it.
-				if len(sites) == len(s.Sites) || j < len(sites)-1 {
+				if !other || j < len(sites)-1 {
 					top = max(top, n)
 				}
 			}
@@ -216,13 +221,13 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 				c.StrokeLines(edge, append(cell, cell[0]))
 				continue
 			}
-			i := class(h.classes, n)
-			c.FillPolygon(h.classes[i].color, cell)
+			shade := h.classes[class(h.classes, n)].shade
+			c.FillPolygon(heatColors[shade], cell)
 			if !numbers {
 				continue
 			}
 			sty.Color = black
-			if h.classes[i].color == heatColors[heatDark] || h.classes[i].color == heatColors[heatDark+1] {
+			if shade >= heatDark {
 				sty.Color = white
 			}
 			l := newLine(sty, strconv.Itoa(n))

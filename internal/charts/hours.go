@@ -17,8 +17,11 @@ var hourColor = color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}
 // noTimes is the message of an hours chart without any known time.
 const noTimes = "No incident has a time of day"
 
-// hoursFigure builds the figure of Hours: a bar per hour from 00 to 23,
-// hours without incidents included, each labelled with its count.
+// hoursFigure builds the hours chart: the incidents whose time is known
+// by local hour of day (stats.Summary.Hours), a bar per hour from 00 to
+// 23, hours without incidents included, each labelled with its count; the
+// subtitle says how many of all incidents have a time. Without any time
+// it draws the message "No incident has a time of day".
 func hoursFigure(s *stats.Summary) (*figure, error) {
 	const title = "Incidents by hour of day"
 	sub := period(s.First, s.Last)

@@ -44,12 +44,7 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, lines [][]vg.Point, fra
 	for i := range radii {
 		radii[i] = r
 	}
-	return placeMarkerLabels(anchors, radii, sizes, lines, frame)
-}
-
-// placeMarkerLabels is placeMarkerLabelsWith shuffledOrders orders.
-func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) []vg.Rectangle {
-	return placeMarkerLabelsWith(anchors, radii, sizes, lines, frame, shuffledOrders)
+	return placeMarkerLabels(anchors, radii, sizes, lines, frame, shuffledOrders)
 }
 
 // placeMarkerLabels is placeLabels for markers of several sizes, some
@@ -57,7 +52,7 @@ func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, 
 // radii[i], and the first len(sizes) markers have a label each, which
 // the others only keep away. len(sizes) <= len(anchors) = len(radii).
 // It tries shuffles shuffled orders besides the four sorted ones.
-func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, shuffles int) []vg.Rectangle {
+func placeMarkerLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, shuffles int) []vg.Rectangle {
 	n := len(sizes)
 	byX := make([]int, n)
 	for i := range byX {
@@ -82,15 +77,11 @@ func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Poi
 		orders = append(orders, o)
 	}
 
-	sorted := make([]bool, len(lines))
-	for k, line := range lines {
-		sorted[k] = sort.SliceIsSorted(line, func(a, b int) bool { return line[a].X < line[b].X })
-	}
+	pl := newPlacer(anchors, radii, sizes, lines, frame)
 	var best []vg.Rectangle
 	bestBroken, bestCost := math.MaxInt, math.Inf(1)
 	for _, order := range orders {
-		pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
-			boxes: make([]vg.Rectangle, n), placed: make([]bool, n)}
+		pl.boxes, pl.placed = make([]vg.Rectangle, n), make([]bool, n)
 		for _, i := range order {
 			pl.boxes[i], _, _ = pl.best(i)
 			pl.placed[i] = true
@@ -109,13 +100,7 @@ func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Poi
 				break
 			}
 		}
-		broken, cost := 0, 0.0
-		for i := range sizes {
-			b, c := pl.judge(i, pl.boxes[i])
-			broken += b
-			cost += c
-		}
-		if broken < bestBroken || (broken == bestBroken && cost < bestCost) {
+		if broken, cost := pl.score(); broken < bestBroken || (broken == bestBroken && cost < bestCost) {
 			best, bestBroken, bestCost = pl.boxes, broken, cost
 		}
 	}
@@ -130,9 +115,7 @@ func placeMarkerLabelsWith(anchors []vg.Point, radii []vg.Length, sizes []vg.Poi
 // label i has its place boxes[i]. It is quick (one order, no shuffles),
 // to decide which labels to give room to.
 func fitLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) (boxes []vg.Rectangle, fits []bool) {
-	sorted := make([]bool, len(lines))
-	pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
-		boxes: make([]vg.Rectangle, len(sizes)), placed: make([]bool, len(sizes))}
+	pl := newPlacer(anchors, radii, sizes, lines, frame)
 	// Rounds: each placed label moves to a nearer place if it has one,
 	// which may make room, then each label left out tries again.
 	for round := 0; round < 6; round++ {
@@ -165,17 +148,12 @@ func fitLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines []
 // placeMarkerLabels places them, for a caller to drop labels until none
 // breaks a rule.
 func labelsBroken(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle, boxes []vg.Rectangle) int {
-	sorted := make([]bool, len(lines))
-	pl := &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
-		boxes: boxes, placed: make([]bool, len(boxes))}
+	pl := newPlacer(anchors, radii, sizes, lines, frame)
+	pl.boxes = boxes
 	for i := range pl.placed {
 		pl.placed[i] = true
 	}
-	broken := 0
-	for i := range boxes {
-		b, _ := pl.judge(i, boxes[i])
-		broken += b
-	}
+	broken, _ := pl.score()
 	return broken
 }
 
@@ -191,6 +169,27 @@ type placer struct {
 	frame  vg.Rectangle
 	boxes  []vg.Rectangle
 	placed []bool
+}
+
+// newPlacer returns a placer of the labels of sizes, none placed yet.
+func newPlacer(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, lines [][]vg.Point, frame vg.Rectangle) *placer {
+	sorted := make([]bool, len(lines))
+	for k, line := range lines {
+		sorted[k] = sort.SliceIsSorted(line, func(a, b int) bool { return line[a].X < line[b].X })
+	}
+	return &placer{anchors: anchors, sizes: sizes, radii: radii, lines: lines, sorted: sorted, frame: frame,
+		boxes: make([]vg.Rectangle, len(sizes)), placed: make([]bool, len(sizes))}
+}
+
+// score returns how many rules the labels, all placed, break in all and
+// their total cost.
+func (pl *placer) score() (broken int, cost float64) {
+	for i := range pl.sizes {
+		b, c := pl.judge(i, pl.boxes[i])
+		broken += b
+		cost += c
+	}
+	return broken, cost
 }
 
 // span returns the part of line k whose segments may reach x from lo to
@@ -312,6 +311,12 @@ func leader(a vg.Point, r vg.Length, box vg.Rectangle) (from, to vg.Point, ok bo
 }
 
 func clamp(v, lo, hi vg.Length) vg.Length { return max(lo, min(v, hi)) }
+
+// corners returns the corners of r counter-clockwise from r.Min: a
+// polygon to fill, and with r.Min again at its end the outline to stroke.
+func corners(r vg.Rectangle) []vg.Point {
+	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
+}
 
 func markerBox(a vg.Point, r vg.Length) vg.Rectangle {
 	return vg.Rectangle{Min: vg.Point{X: a.X - r, Y: a.Y - r}, Max: vg.Point{X: a.X + r, Y: a.Y + r}}

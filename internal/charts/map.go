@@ -23,9 +23,10 @@ import (
 // of its weapons for a fixed site, a square of the same area, striped by
 // weapon, for a convoy route (stats.Site.IsConvoy), drawn at the mean
 // place of the route's attacks. The largest markers are drawn first, so
-// smaller ones stay visible on top. The mapLabels most-attacked sites on
-// the map are labelled "Name (n)", placed by placeMarkerLabels so that no
-// label covers a marker, another label or a country's name.
+// smaller ones stay visible on top. Of the mapLabels most-attacked sites
+// on the map, those whose label "Name (n)" finds a place that covers no
+// marker, no other label and no country's name are labelled (see
+// placeSiteLabels).
 //
 // A site without a position, outside the map, or whose incidents lie more
 // than maxSpread degrees apart (a group of convoy routes) is not drawn; it
@@ -75,7 +76,12 @@ var (
 	markerStroke = color.Gray{Y: 0x44}
 )
 
-// mapFigure builds the figure of the map.
+// mapFigure builds the map chart: the incidents on a map of Iraq and its
+// neighbours, one marker per site with a position, its area proportional
+// to its incidents, a pie of its weapons for a fixed site and a square
+// striped by weapon for a convoy route, the most-attacked sites labelled.
+// Sites not on the map (no position, outside it, or their incidents
+// spread too far apart) are listed beside it.
 func mapFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site, on the map"
 	if s.SitesByGroup {
@@ -118,12 +124,11 @@ func newMapPlot(sites []stats.Site) (*mapPlot, error) {
 			return nil, fmt.Errorf("weapon %s: %w", w, err)
 		}
 	}
-	lo, hi := viewLo, viewHi
 	var off []string
 	for _, site := range sites {
 		p := site.Position
 		switch {
-		case p == nil || p.Lon < lo.Lon || p.Lon > hi.Lon || p.Lat < lo.Lat || p.Lat > hi.Lat:
+		case p == nil || !inView(p.Lon, p.Lat):
 			off = append(off, fmt.Sprintf("%s (%d)", site.Name, site.Incidents))
 		case site.Spread > maxSpread:
 			off = append(off, fmt.Sprintf("%s (%d, places up to %.1f° apart)", site.Name, site.Incidents, site.Spread))
@@ -210,6 +215,11 @@ var (
 	viewHi = basemap.Point{Lon: 48.9, Lat: 37.6}
 )
 
+// inView reports whether the point (lon, lat) is in the map's view.
+func inView(lon, lat float64) bool {
+	return lon >= viewLo.Lon && lon <= viewHi.Lon && lat >= viewLo.Lat && lat <= viewHi.Lat
+}
+
 func newProjection(area vg.Rectangle) projection {
 	lo, hi := viewLo, viewHi
 	pr := projection{lo: lo, hi: hi, k: math.Cos((lo.Lat + hi.Lat) / 2 * math.Pi / 180)}
@@ -240,7 +250,7 @@ func (pr projection) ring(r []basemap.Point) []vg.Point {
 	return pts
 }
 
-// radius returns the radius of the marker of n incidents: its area
+// markerRadiusOf returns the radius of the marker of n incidents: its area
 // proportional to n, the largest (top) of radius rmax, none under
 // minMarker.
 func markerRadiusOf(n, top int, rmax vg.Length) vg.Length {
@@ -277,8 +287,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		mp.drawMarker(c, anchors[i], radii[i], &site)
 	}
 
-	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)},
-		[]vg.Point{fr.Min, {X: fr.Max.X, Y: fr.Min.Y}, fr.Max, {X: fr.Min.X, Y: fr.Max.Y}, fr.Min})
+	c.StrokeLines(draw.LineStyle{Color: frameGrey, Width: vg.Points(1)}, append(corners(fr), fr.Min))
 	panel := vg.Rectangle{Min: vg.Point{X: fr.Max.X + panelGap, Y: area.Min.Y}, Max: area.Max}
 	used := mp.drawPanel(c, panel, rmax)
 
@@ -296,7 +305,7 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	}
 	boxes, fits, ok := mp.placed.get(area)
 	if !ok {
-		boxes, fits = mp.placeLabels(anchors, radii, sizes, append(names, outline(inflate(used, 4))), inflate(area, -2), n)
+		boxes, fits = placeSiteLabels(anchors, radii, sizes, append(names, outline(inflate(used, 4))), inflate(area, -2))
 		mp.placed.put(area, boxes, fits)
 	}
 	lead := draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}
@@ -307,18 +316,19 @@ func (mp *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		if from, to, ok := leader(anchors[i], radii[i], b); ok {
 			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
 		}
-		c.FillPolygon(haloColor, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		c.FillPolygon(haloColor, corners(b))
 		labels[i].draw(c, b.Min.X+labelPad, b.Min.Y+labelPad+desc)
 	}
 }
 
-// placeLabels places the labels of the n most-attacked sites, of the
-// given sizes, clear of the markers, of keep and inside frame, and returns
+// placeSiteLabels places the labels of the len(sizes) most-attacked
+// sites, of those sizes, clear of the markers, of keep and inside frame, and returns
 // their boxes and which fit. Placed one at a time, most-attacked first;
 // then, placed together (which finds room that one at a time misses), the
 // most-attacked of those left out are tried again, one more at a time.
-func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, keep [][]vg.Point, frame vg.Rectangle, n int) ([]vg.Rectangle, []bool) {
+func placeSiteLabels(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, keep [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, []bool) {
 	boxes, fits := fitLabels(anchors, radii, sizes, keep, frame)
+	n := len(sizes)
 	var set []int
 	for i := range n {
 		if fits[i] {
@@ -333,7 +343,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 		tries++
 		with := append(slices.Clone(set), i)
 		slices.Sort(with)
-		if b, ok := mp.placeTogether(anchors, radii, sizes, with, keep, frame); ok {
+		if b, ok := placeTogether(anchors, radii, sizes, with, keep, frame); ok {
 			set = with
 			for j, k := range with {
 				boxes[k] = b[j]
@@ -343,7 +353,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 	}
 	if tries == 0 && len(set) > 0 {
 		// All fit: placed together they may sit nearer.
-		if b, ok := mp.placeTogether(anchors, radii, sizes, set, keep, frame); ok {
+		if b, ok := placeTogether(anchors, radii, sizes, set, keep, frame); ok {
 			for j, k := range set {
 				boxes[k] = b[j]
 			}
@@ -356,7 +366,7 @@ func (mp *mapPlot) placeLabels(anchors []vg.Point, radii []vg.Length, sizes []vg
 // anchors, ascending, each < len(sizes)) together with placeMarkerLabels,
 // every other marker kept clear, and returns their boxes in set's order
 // and whether they break no rule.
-func (mp *mapPlot) placeTogether(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, set []int, lines [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, bool) {
+func placeTogether(anchors []vg.Point, radii []vg.Length, sizes []vg.Point, set []int, lines [][]vg.Point, frame vg.Rectangle) ([]vg.Rectangle, bool) {
 	in := make([]bool, len(anchors))
 	for _, i := range set {
 		in[i] = true
@@ -374,7 +384,7 @@ func (mp *mapPlot) placeTogether(anchors []vg.Point, radii []vg.Length, sizes []
 			os[j] = sizes[i]
 		}
 	}
-	boxes := placeMarkerLabelsWith(oa, or, os, lines, frame, mapShuffles)
+	boxes := placeMarkerLabels(oa, or, os, lines, frame, mapShuffles)
 	return boxes, labelsBroken(oa, or, os, lines, frame, boxes) == 0
 }
 
@@ -389,7 +399,7 @@ func outline(b vg.Rectangle) []vg.Point {
 // borders.
 func (mp *mapPlot) drawBase(c draw.Canvas, pr projection) {
 	fr := pr.frame()
-	c.FillPolygon(seaColor, []vg.Point{fr.Min, {X: fr.Max.X, Y: fr.Min.Y}, fr.Max, {X: fr.Min.X, Y: fr.Max.Y}})
+	c.FillPolygon(seaColor, corners(fr))
 	// Everything is clipped to the view.
 	c = draw.Canvas{Canvas: c.Canvas, Rectangle: fr}
 	for _, ct := range mp.countries {
@@ -437,7 +447,7 @@ func (mp *mapPlot) drawCountryNames(c draw.Canvas, pr projection) [][]vg.Point {
 		if np, ok := namePoints[ct.ISO]; ok && ct.Contains(np) {
 			lp = np
 		}
-		if lp.Lon < viewLo.Lon || lp.Lon > viewHi.Lon || lp.Lat < viewLo.Lat || lp.Lat > viewHi.Lat {
+		if !inView(lp.Lon, lp.Lat) {
 			continue
 		}
 		at := pr.at(lp.Lon, lp.Lat)
@@ -468,11 +478,7 @@ func (mp *mapPlot) drawMarker(c draw.Canvas, at vg.Point, r vg.Length, site *sta
 			c.FillPolygon(mp.colors[w], []vg.Point{{X: x, Y: at.Y - r}, {X: x + dx, Y: at.Y - r}, {X: x + dx, Y: at.Y + r}, {X: x, Y: at.Y + r}})
 			x += dx
 		}
-		outline.Move(vg.Point{X: at.X - r, Y: at.Y - r})
-		outline.Line(vg.Point{X: at.X + r, Y: at.Y - r})
-		outline.Line(vg.Point{X: at.X + r, Y: at.Y + r})
-		outline.Line(vg.Point{X: at.X - r, Y: at.Y + r})
-		outline.Close()
+		outline = polygonPath(corners(markerBox(at, r)))
 	} else {
 		// Wedges clockwise from twelve o'clock, in weapon order.
 		start := math.Pi / 2
@@ -484,14 +490,32 @@ func (mp *mapPlot) drawMarker(c draw.Canvas, at vg.Point, r vg.Length, site *sta
 			c.FillPolygon(mp.colors[w], wedge(at, r, start, start-sweep))
 			start -= sweep
 		}
-		outline.Move(vg.Point{X: at.X + r, Y: at.Y})
-		outline.Arc(at, r, 0, 2*math.Pi)
-		outline.Close()
+		outline = circlePath(at, r)
 	}
 	c.SetLineStyle(draw.LineStyle{Color: white, Width: vg.Points(2)})
 	c.Stroke(outline)
 	c.SetLineStyle(draw.LineStyle{Color: markerStroke, Width: vg.Points(0.75)})
 	c.Stroke(outline)
+}
+
+// circlePath returns the outline of the circle of radius r at centre.
+func circlePath(centre vg.Point, r vg.Length) vg.Path {
+	var p vg.Path
+	p.Move(vg.Point{X: centre.X + r, Y: centre.Y})
+	p.Arc(centre, r, 0, 2*math.Pi)
+	p.Close()
+	return p
+}
+
+// polygonPath returns the closed outline through pts.
+func polygonPath(pts []vg.Point) vg.Path {
+	var p vg.Path
+	p.Move(pts[0])
+	for _, q := range pts[1:] {
+		p.Line(q)
+	}
+	p.Close()
+	return p
 }
 
 // wedge returns the polygon of the pie slice of radius r at centre from
@@ -583,12 +607,8 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 	for _, k := range keys {
 		r := markerRadiusOf(k, mp.top, rmax)
 		ctr := vg.Point{X: x + max(r, 8), Y: bottom + r}
-		var p vg.Path
-		p.Move(vg.Point{X: ctr.X + r, Y: ctr.Y})
-		p.Arc(ctr, r, 0, 2*math.Pi)
-		p.Close()
 		c.SetLineStyle(ring)
-		c.Stroke(p)
+		c.Stroke(circlePath(ctr, r))
 		l := newLine(sty, fmt.Sprint(k))
 		l.draw(c, ctr.X-l.w/2, bottom-6-l.ascent)
 		grow(x, bottom-6-l.ascent-l.desc, ctr.X+max(r, l.w/2), y)
@@ -599,7 +619,7 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 	// Shapes.
 	sw := vg.Length(7)
 	// White, not grey: grey is a weapon's colour.
-	grey := color.Color(white)
+	fill := color.Color(white)
 	// Only the shapes the map has.
 	var fixed, convoy bool
 	for i := range mp.sites {
@@ -618,19 +638,13 @@ func (mp *mapPlot) drawKeys(c draw.Canvas, panel vg.Rectangle, rmax vg.Length, g
 		ctr := vg.Point{X: panel.Min.X + sw, Y: y + 0.35*legendSize}
 		var p vg.Path
 		if i == 0 {
-			c.FillPolygon(grey, wedge(ctr, sw, 0, 2*math.Pi))
-			p.Move(vg.Point{X: ctr.X + sw, Y: ctr.Y})
-			p.Arc(ctr, sw, 0, 2*math.Pi)
+			c.FillPolygon(fill, wedge(ctr, sw, 0, 2*math.Pi))
+			p = circlePath(ctr, sw)
 		} else {
-			s := sw * 0.886
-			pts := []vg.Point{{X: ctr.X - s, Y: ctr.Y - s}, {X: ctr.X + s, Y: ctr.Y - s}, {X: ctr.X + s, Y: ctr.Y + s}, {X: ctr.X - s, Y: ctr.Y + s}}
-			c.FillPolygon(grey, pts)
-			p.Move(pts[0])
-			for _, q := range pts[1:] {
-				p.Line(q)
-			}
+			pts := corners(markerBox(ctr, sw*0.886))
+			c.FillPolygon(fill, pts)
+			p = polygonPath(pts)
 		}
-		p.Close()
 		c.SetLineStyle(draw.LineStyle{Color: markerStroke, Width: vg.Points(0.75)})
 		c.Stroke(p)
 		l.draw(c, panel.Min.X+2*sw+swatchTextGap, y)

@@ -139,9 +139,11 @@ func partialLabel(m stats.Month) string {
 	return "Partial month: 1 " + m.Through.Month().String()
 }
 
-// monthlyFigure builds the figure of Monthly: a month the data ends in
-// (stats.Month.Partial) is drawn pale in a dashed outline, with a legend
-// entry that says how far it goes.
+// monthlyFigure builds the monthly chart: the incidents per calendar
+// month, stacked by weapon, for every month from the first to the last
+// incident, months without incidents included. Each bar carries its
+// total. A month the data ends in (stats.Month.Partial) is drawn pale in
+// a dashed outline, with a legend entry that says how far it goes.
 func monthlyFigure(s *stats.Summary) (*figure, error) {
 	const title = "Incidents per month, by weapon"
 	if s.Total.Incidents == 0 || len(s.Months) == 0 {

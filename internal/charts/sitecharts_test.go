@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -79,32 +78,28 @@ func manySitesSummary(tb testing.TB) *stats.Summary {
 func TestSiteChartsGolden(t *testing.T) {
 	placed, one, many := placedSummary(t), oneSiteSummary(t), manySitesSummary(t)
 	for _, tc := range []struct {
-		name string
-		fn   func(w *bytes.Buffer, s *stats.Summary) error
-		s    *stats.Summary
+		name  string
+		chart string
+		s     *stats.Summary
 	}{
-		{"map_placed", drawWith(Map), placed},
-		{"map_one_site", drawWith(Map), one},
-		{"map_many_sites", drawWith(Map), many},
-		{"heatmap_many_sites", drawWith(Heatmap), many},
-		{"heatmap_placed", drawWith(Heatmap), placed},
-		{"heatmap_one_site", drawWith(Heatmap), one},
-		{"hours_placed", drawWith(Hours), placed},
+		{"map_placed", "map", placed},
+		{"map_one_site", "map", one},
+		{"map_many_sites", "map", many},
+		{"heatmap_many_sites", "heatmap", many},
+		{"heatmap_placed", "heatmap", placed},
+		{"heatmap_one_site", "heatmap", one},
+		{"hours_placed", "hours", placed},
 		// Convoy routes hatched, 11 sites all shown.
-		{"sites_placed", drawWith(Sites), placed},
+		{"sites_placed", "sites", placed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := tc.fn(&buf, tc.s); err != nil {
+			if _, err := chart(t, tc.chart).Draw(&buf, tc.s, Options{Source: "placed.csv"}); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, tc.name, buf.Bytes())
 		})
 	}
-}
-
-func drawWith(fn func(w io.Writer, s *stats.Summary, o Options) error) func(*bytes.Buffer, *stats.Summary) error {
-	return func(b *bytes.Buffer, s *stats.Summary) error { return fn(b, s, Options{Source: "placed.csv"}) }
 }
 
 func TestMapPlaces(t *testing.T) {
@@ -179,8 +174,8 @@ func TestHeatClasses(t *testing.T) {
 			}
 			// The lightest shade first, and the darkest last when there
 			// are two classes or more.
-			if cs[0].color != heatColors[0] || len(cs) > 1 && cs[len(cs)-1].color != heatColors[len(heatColors)-1] {
-				t.Errorf("shades run %v to %v", cs[0].color, cs[len(cs)-1].color)
+			if cs[0].shade != 0 || len(cs) > 1 && cs[len(cs)-1].shade != len(heatColors)-1 {
+				t.Errorf("shades run %v to %v", cs[0].shade, cs[len(cs)-1].shade)
 			}
 			if got := class(cs, tc.maxes[len(tc.maxes)-1]); got != len(cs)-1 {
 				t.Errorf("class(top) = %d, want %d", got, len(cs)-1)
@@ -239,9 +234,12 @@ func TestShownSites(t *testing.T) {
 		{18, 18, "S17"}, // three more than 15: shown, not summed
 		{19, 16, "Other sites (4)"},
 	} {
-		got := shownSites(sites(tc.n))
+		got, other := shownSites(sites(tc.n))
 		if len(got) != tc.wantLen || got[len(got)-1].Name != tc.wantLast {
 			t.Errorf("%d sites: %d shown, last %q; want %d, last %q", tc.n, len(got), got[len(got)-1].Name, tc.wantLen, tc.wantLast)
+		}
+		if want := tc.wantLen < tc.n; other != want {
+			t.Errorf("%d sites: other = %v, want %v", tc.n, other, want)
 		}
 	}
 }

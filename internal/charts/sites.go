@@ -12,8 +12,8 @@ import (
 	"report/internal/stats"
 )
 
-// topSites is the number of sites Sites shows before it sums the rest,
-// when the rest are more than maxOthers.
+// topSites is the number of sites the sites chart and the heatmap show
+// before they sum the rest, when the rest are more than maxOthers.
 const topSites = 15
 
 // maxOthers is the most sites past topSites that are still shown as
@@ -23,19 +23,19 @@ const maxOthers = 3
 
 // shownSites returns the sites a chart shows: all of them when there are
 // at most topSites+maxOthers, else the topSites most-attacked and one
-// "Other sites (K)" (see stats.TopSites).
-func shownSites(sites []stats.Site) []stats.Site {
+// "Other sites (K)" (see stats.TopSites), and then other is set.
+func shownSites(sites []stats.Site) (shown []stats.Site, other bool) {
 	if len(sites) <= topSites+maxOthers {
-		return stats.TopSites(sites, len(sites))
+		return stats.TopSites(sites, len(sites)), false
 	}
-	return stats.TopSites(sites, topSites)
+	return stats.TopSites(sites, topSites), true
 }
 
 // siteName returns a site's name as a chart shows it.
 func siteName(s stats.Site) string { return shorten(s.Name, maxSiteName) }
 
-// maxSiteName is the most characters of a site name Sites shows: longer
-// names end in "…" after maxSiteName-1 characters. Real names are far
+// maxSiteName is the most characters of a site name the charts show:
+// longer names end in "…" after maxSiteName-1 characters. Real names are far
 // shorter ("Baghdad Diplomatic Support Center" has 33).
 const maxSiteName = 60
 
@@ -49,14 +49,17 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// sitesFigure builds the figure of Sites.
+// sitesFigure builds the sites chart: the incidents at each site as
+// horizontal bars stacked by weapon, most-attacked at the top, the sites
+// of shownSites. A convoy route's bar (stats.Site.IsConvoy) is hatched,
+// and the legend says so.
 func sitesFigure(s *stats.Summary) (*figure, error) {
 	title := "Incidents by site"
 	if s.SitesByGroup {
 		title = "Incidents by site group"
 	}
-	sites := shownSites(s.Sites)
-	if len(sites) < len(s.Sites) {
+	sites, other := shownSites(s.Sites)
+	if other {
 		title += fmt.Sprintf(", top %d", topSites)
 	}
 	sub := period(s.First, s.Last)
@@ -80,7 +83,7 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 		bars.layers = append(bars.layers, l)
 	}
 	top := 0
-	convoys := &hatchedBars{bars: bars, categories: convoyCategories(sites, len(sites) < len(s.Sites))}
+	convoys := &hatchedBars{bars: bars, categories: convoyCategories(sites, other)}
 	for j, site := range sites {
 		names[n-1-j] = siteName(site)
 		bars.labels[n-1-j] = strconv.Itoa(site.Incidents)
@@ -99,8 +102,6 @@ func sitesFigure(s *stats.Summary) (*figure, error) {
 	return &figure{title: title, subtitle: sub, legend: legend, plot: p}, nil
 }
 
-// hatchedBars is a plot.Plotter that hatches some bars of a horizontal
-// stackedBars, drawn over them: the sites chart's convoy routes.
 // convoyCategories returns the categories of the sites chart to hatch,
 // counted from the bottom bar: those of the convoy routes among sites
 // (stats.Site.IsConvoy), shown top first. When other is set the last
@@ -116,6 +117,8 @@ func convoyCategories(sites []stats.Site, other bool) []int {
 	return cats
 }
 
+// hatchedBars is a plot.Plotter that hatches some bars of a horizontal
+// stackedBars, drawn over them: the sites chart's convoy routes.
 type hatchedBars struct {
 	bars       *stackedBars
 	categories []int
@@ -148,6 +151,5 @@ func hatch(c draw.Canvas, box vg.Rectangle) {
 	for x := box.Min.X - h; x < box.Max.X; x += hatchStep {
 		in.StrokeLines(sty, in.ClipLinesXY([]vg.Point{{X: x, Y: box.Min.Y}, {X: x + h, Y: box.Max.Y}})...)
 	}
-	c.StrokeLines(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)},
-		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	c.StrokeLines(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.75)}, append(corners(box), box.Min))
 }

@@ -7,9 +7,11 @@ import (
 	"report/internal/stats"
 )
 
-// weaponsFigure builds the figure of Weapons: one horizontal bar per weapon
-// with incidents, first weapon at the top, each labelled
-// "20 incidents · 78 munitions · 2 intercepted". It has no legend: the
+// weaponsFigure builds the weapons chart: one horizontal bar per weapon
+// with incidents, in its colour, first weapon at the top, each labelled
+// with its incidents, munitions and munitions intercepted:
+// "20 incidents · 78 munitions · 2 intercepted". Weapons without
+// incidents are left out. It has no legend: the
 // axis names the weapons, and a legend would say it again.
 func weaponsFigure(s *stats.Summary) (*figure, error) {
 	const title = "Incidents by weapon"

@@ -23,8 +23,10 @@ type siteCounts struct {
 	latMin, latMax, lonMin, lonMax float64
 }
 
-// add counts inc, of the given month number, at the site.
-func (c *siteCounts) add(inc *incident.Incident, month int, byGroup bool) {
+// add counts inc, of the given month number, at the site. By group
+// (Options.ByGroup) the site is made with its Group its Name, which add
+// keeps: its incidents' groups are that name or none.
+func (c *siteCounts) add(inc *incident.Incident, month int) {
 	s := &c.Site
 	s.Incidents++
 	s.ByWeapon[inc.Weapon]++
@@ -37,10 +39,7 @@ func (c *siteCounts) add(inc *incident.Incident, month int, byGroup bool) {
 	if inc.TargetType == incident.Convoy {
 		s.Convoys++
 	}
-	switch {
-	case byGroup:
-		s.Group = s.Name
-	case inc.Group != "" && (s.Group == "" || inc.Group < s.Group):
+	if inc.Group != "" && (s.Group == "" || inc.Group < s.Group) {
 		s.Group = strings.Clone(inc.Group)
 	}
 	*c.months.at(month)++

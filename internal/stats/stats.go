@@ -409,9 +409,12 @@ func (a *Accumulator) Add(inc *incident.Incident) {
 	site := a.sites[name]
 	if site == nil {
 		site = &siteCounts{Site: Site{Name: strings.Clone(name), First: inc.Date, Last: inc.Date}}
+		if a.opts.ByGroup {
+			site.Group = site.Name
+		}
 		a.sites[site.Name] = site
 	}
-	site.add(inc, month, a.opts.ByGroup)
+	site.add(inc, month)
 	for _, c := range a.scoped {
 		if c.scope.Match(inc) {
 			c.add(inc.Precision, day, month)
