@@ -19,18 +19,18 @@ import (
 	"report/internal/stats"
 )
 
-// Styles of the cumulative chart. Its colours are not weapon colours:
-// black for all our incidents, then a sky blue and a purple (Okabe-Ito's
-// and one far from every weapon colour) for the other scopes the
-// tallies use; a tally takes the colour of its scope's line.
-var (
-	lineColors = []color.Color{
-		black,
-		color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF},
-		color.RGBA{R: 0x6A, G: 0x3D, B: 0x9A, A: 0xFF},
+// leaderColor is the colour of a tally label's leader line.
+var leaderColor = midGrey
+
+// lineColor returns the colour of the i-th line and its tallies
+// (incident.LineColor).
+func lineColor(i int) color.Color {
+	c, err := parseColor(incident.LineColor(i))
+	if err != nil {
+		panic(err) // incident's colours are constants, tested
 	}
-	leaderColor = midGrey
-)
+	return c
+}
 
 const (
 	lineWidth    = vg.Length(2.5)
@@ -164,7 +164,7 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 	cp := &cumulativePlot{bounds: map[incident.Bound]bool{}}
 	var plotters []plot.Plotter
 	for i, l := range ytd.Lines {
-		col := lineColors[i%len(lineColors)]
+		col := lineColor(i)
 		// The points where the count changes, drawn by gonum/plot's
 		// Line with PostStep: across each day at its count.
 		steps := plotter.XYs{{X: unixDate(jan1), Y: float64(l.Cumulative[0])}}
@@ -192,7 +192,7 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 			through = r.AsOf
 		}
 		t := tally{x: unixDate(through), y: float64(r.Plotted), label: tallyLabel(r, jan1), bound: r.Bound,
-			color: lineColors[r.Line%len(lineColors)]}
+			color: lineColor(r.Line)}
 		if r.FromSince {
 			// Our count under its filter from its own start: its scope's
 			// line less our count before Since, thin and dashed.

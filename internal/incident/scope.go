@@ -409,3 +409,14 @@ func StandardScopes() []NamedScope {
 		{"convoys_only", Scope{targetType: termSet{opIn, 1 << termBit(Convoy, TargetTypes, "")}}},
 	}
 }
+
+// lineColors are the colours of the year-to-date lines (see LineColor).
+var lineColors = [...]string{"#222222", "#56B4E9", "#6A3D9A"}
+
+// LineColor returns the colour "#RRGGBB" of the i-th year-to-date line,
+// one a scope in the order of the report's lines, repeating past the
+// third: near-black (the charts' text colour) for all our incidents, then a sky blue (Okabe-Ito's) and a
+// purple far from every weapon colour for the other scopes the tallies
+// use. A tally takes the colour of its scope's line, in the charts and the
+// workbook alike.
+func LineColor(i int) string { return lineColors[i%len(lineColors)] }

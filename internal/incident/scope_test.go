@@ -266,3 +266,13 @@ func BenchmarkScopeMatch(b *testing.B) {
 		s.Match(inc)
 	}
 }
+
+func TestLineColor(t *testing.T) {
+	// Near-black, sky blue, purple, then round again.
+	want := []string{"#222222", "#56B4E9", "#6A3D9A", "#222222", "#56B4E9"}
+	for i, w := range want {
+		if got := LineColor(i); got != w {
+			t.Errorf("LineColor(%d) = %s, want %s", i, got, w)
+		}
+	}
+}

@@ -174,10 +174,6 @@ func (b *Workbook) weaponChart(sheet string, s *stats.Summary) error {
 	return b.addNativeChart(sheet, n, true, "Incidents by weapon", c)
 }
 
-// Colours of the running counts, as the cumulative PNG draws them: black
-// for all our incidents, then a sky blue and a purple.
-var lineColors = []string{"#000000", "#56B4E9", "#6A3D9A"}
-
 // ytdRows returns the dates of the Year to Date table: 1 January, the
 // last day of each month through YearToDate.Through, Through, and the date
 // of each tally drawn on the cumulative chart, each once, in order.
@@ -304,7 +300,7 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Title: axisTitle("Incidents")}}
 	for i := range y.Lines {
-		color := lineColors[i%len(lineColors)]
+		color := incident.LineColor(i)
 		c.Series = append(c.Series, excelize.ChartSeries{
 			Name:       sheetRange(sheet, i+2, 1, 1),
 			Categories: days,
