@@ -129,7 +129,7 @@ func New(in *Input) (*Brief, error) {
 	b.Sentences = sentences(in)
 	for i := range s.References {
 		r := &s.References[i]
-		b.Tallies = append(b.Tallies, Tally{AsOf: r.AsOf, Since: r.Since, Through: refThrough(r),
+		b.Tallies = append(b.Tallies, Tally{AsOf: r.AsOf, Since: r.Since, Through: r.Through,
 			Published: published(r), Ours: ours(r), Filter: filterName(r.Filter), Verdict: r.Verdict, Wording: r.Wording,
 			Headline: r == ref})
 	}
@@ -200,14 +200,6 @@ func (in *Input) through() time.Time {
 		return in.Through
 	}
 	return in.Summary.Last
-}
-
-// refThrough returns the last day a tally covers.
-func refThrough(r *stats.Reconciled) time.Time {
-	if r.Through.IsZero() {
-		return r.AsOf
-	}
-	return r.Through
 }
 
 // scopeCount returns our count under the standard scope name over the
@@ -360,7 +352,7 @@ func filterName(f incident.Scope) string {
 
 // sinceThrough gives a tally's dates: "from 1 January to 6 June 2021".
 func sinceThrough(r *stats.Reconciled) string {
-	return span(r.Since, refThrough(r))
+	return span(r.Since, r.Through)
 }
 
 // span gives two dates as "from 4 January to 29 July 2021", the year said

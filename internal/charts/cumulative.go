@@ -187,18 +187,14 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 		if r.Line < 0 || !r.InYear {
 			continue
 		}
-		through := r.Through
-		if through.IsZero() {
-			through = r.AsOf
-		}
-		t := tally{x: unixDate(through), y: float64(r.Plotted), label: tallyLabel(r, jan1), bound: r.Bound,
+		t := tally{x: unixDate(r.Through), y: float64(r.Plotted), label: tallyLabel(r, jan1), bound: r.Bound,
 			color: lineColor(r.Line)}
 		if r.FromSince {
 			// Our count under its filter from its own start: its scope's
 			// line less our count before Since, thin and dashed.
 			l := ytd.Lines[r.Line].Cumulative
 			first := int(r.Since.Sub(jan1).Hours() / 24)
-			last := min(int(through.Sub(jan1).Hours()/24), len(l)-1)
+			last := min(int(r.Through.Sub(jan1).Hours()/24), len(l)-1)
 			if first <= last {
 				steps := plotter.XYs{{X: unixDate(r.Since), Y: float64(l[first] - r.Before)}}
 				for k := first + 1; k <= last; k++ {
@@ -206,7 +202,7 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 						steps = append(steps, plotter.XY{X: unixDate(ytd.Days[k].Date), Y: float64(l[k] - r.Before)})
 					}
 				}
-				steps = append(steps, plotter.XY{X: unixDate(through) + day, Y: float64(l[last] - r.Before)})
+				steps = append(steps, plotter.XY{X: unixDate(r.Through) + day, Y: float64(l[last] - r.Before)})
 				plotters = append(plotters, &plotter.Line{XYs: steps, StepStyle: plotter.PostStep,
 					LineStyle: draw.LineStyle{Color: t.color, Width: lineWidth / 2, Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}})
 				cp.lines = append(cp.lines, steps)
@@ -241,9 +237,6 @@ func cumulativePlotOf(s *stats.Summary) (*plot.Plot, *cumulativePlot) {
 // day other than jan1 says so: "14 since 20 Jan (4 Apr)".
 func tallyLabel(r stats.Reconciled, jan1 time.Time) string {
 	through := r.Through
-	if through.IsZero() {
-		through = r.AsOf
-	}
 	n := boundSign[r.Bound] + strconv.Itoa(r.Published)
 	if !r.Since.IsZero() && !r.Since.Equal(jan1) {
 		return fmt.Sprintf("%s since %s (%s)", n, r.Since.Format("2 Jan"), through.Format("2 Jan"))

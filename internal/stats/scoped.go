@@ -78,10 +78,6 @@ var ScopeNames = map[string]string{
 // Our scopes that meet it: all 122, high confidence 103, convoys only 104;
 // not without convoys, 18. Nearest: high confidence, 64 over."
 func (r *Reconciled) Words() string {
-	through := r.Through
-	if through.IsZero() {
-		through = r.AsOf
-	}
 	since := ""
 	if r.Since.Month() != 1 || r.Since.Day() != 1 || r.Since.Year() != r.AsOf.Year() {
 		since = " since " + r.Since.Format("2 January 2006")
@@ -95,7 +91,7 @@ func (r *Reconciled) Words() string {
 		ours = fmt.Sprintf("%d to %d", r.OursLow, r.OursHigh)
 	}
 	out := fmt.Sprintf("%s%s through %s: we count %s (%s): %s.", r.Bound.Phrase(r.Published), since,
-		through.Format("2 January 2006"), ours, filter, r.Verdict)
+		r.Through.Format("2 January 2006"), ours, filter, r.Verdict)
 	var meet, miss []string
 	best, bestGap := "", -1
 	for _, c := range r.ByScope {

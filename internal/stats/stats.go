@@ -175,6 +175,8 @@ type Line struct {
 // Reconciled is a published tally beside our count under its own
 // filter, over its own dates.
 type Reconciled struct {
+	// Reference is the tally, its Through always set: the AsOf of a
+	// tally that gave none.
 	incident.Reference
 	// Ours is the number of counted incidents that match the tally's
 	// Filter and are dated Since to Through, both inclusive; an incident
@@ -281,10 +283,10 @@ type ScopeCount struct {
 
 // reconcile counts a tally under its filter and the standard scopes.
 func (a *Accumulator) reconcile(ref incident.Reference) (Reconciled, error) {
-	through := ref.Through
-	if through.IsZero() {
-		through = ref.AsOf
+	if ref.Through.IsZero() {
+		ref.Through = ref.AsOf
 	}
+	through := ref.Through
 	var c *scoped
 	for _, s := range a.scoped {
 		if s.scope == ref.Filter {

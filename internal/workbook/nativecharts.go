@@ -188,7 +188,7 @@ func ytdRows(s *stats.Summary) []time.Time {
 		dates = append(dates, d)
 	}
 	for _, r := range drawnTallies(s) {
-		dates = append(dates, tallyDate(r))
+		dates = append(dates, r.Through)
 	}
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
 	return slices.CompactFunc(dates, func(a, b time.Time) bool { return a.Equal(b) })
@@ -205,14 +205,6 @@ func drawnTallies(s *stats.Summary) []*stats.Reconciled {
 		}
 	}
 	return out
-}
-
-// tallyDate is the day a tally is drawn on: its Through, else its AsOf.
-func tallyDate(r *stats.Reconciled) time.Time {
-	if r.Through.IsZero() {
-		return r.AsOf
-	}
-	return r.Through
 }
 
 // lineName names a running count by its scope: "all", "convoys only", or
@@ -280,7 +272,7 @@ func (b *Workbook) yearToDate(r *Report, sheet string) error {
 				dst = append(dst, nil)
 			}
 			for _, t := range tallies {
-				if tallyDate(t).Equal(d) {
+				if t.Through.Equal(d) {
 					dst[tallyCol[t.Line]] = t.Plotted
 				}
 			}
